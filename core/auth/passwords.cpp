@@ -1,0 +1,46 @@
+#include "auth/passwords.hpp"
+
+namespace authlab::auth {
+namespace {
+
+constexpr std::string_view unusable_prefix = "!";  // UNUSABLE_PASSWORD_PREFIX
+constexpr std::string_view random_string_chars =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";  // RANDOM_STRING_CHARS
+
+std::string unknown_algorithm(std::string_view encoded) {
+    if (encoded.find('$') == std::string_view::npos) return "not a Django password hash (algorithm$…)";
+    return "unknown password hashing algorithm '" + std::string(encoded.substr(0, encoded.find('$'))) + "'";
+}
+
+}  // namespace
+
+// Django's BasePasswordHasher.salt(): 22 characters, about 128 bits of entropy.
+std::string Passwords::salt() const { return random_.string_from(random_string_chars, 22); }
+
+std::string Passwords::make_password(std::string_view raw) const { return argon2_encode(raw, salt(), cost_); }
+
+std::string Passwords::make_pbkdf2_password(std::string_view raw, std::uint32_t iterations) const {
+    return pbkdf2_encode(raw, salt(), iterations);
+}
+
+std::string Passwords::make_unusable_password() const {
+    return std::string(unusable_prefix) + random_.string_from(random_string_chars, 40);
+}
+
+HashCheck Passwords::check_password(std::string_view raw, std::string_view encoded) const {
+    if (!is_password_usable(encoded)) return {Verdict::mismatch, "", false};
+    if (encoded.starts_with("argon2$")) return argon2_verify(raw, encoded, cost_);
+    if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_verify(raw, encoded);
+    return {Verdict::malformed, unknown_algorithm(encoded), false};
+}
+
+bool is_password_usable(std::string_view encoded) { return !encoded.starts_with(unusable_prefix); }
+
+std::string encoded_password_problem(std::string_view encoded) {
+    if (!is_password_usable(encoded)) return "";
+    if (encoded.starts_with("argon2$")) return argon2_problem(encoded);
+    if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_problem(encoded);
+    return unknown_algorithm(encoded);
+}
+
+}  // namespace authlab::auth

@@ -1,0 +1,108 @@
+#include "backend.hpp"
+
+#include <cctype>
+
+#include "django/middleware.hpp"
+#include "django/pages.hpp"
+#include "drf/request_context.hpp"
+#include "routes.hpp"
+
+namespace authlab {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// The WSGI server hands Django a percent-decoded PATH_INFO.
+std::string percent_decode(std::string_view path) {
+    std::string out;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '%' && i + 2 < path.size() && hex_value(path[i + 1]) >= 0 && hex_value(path[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(path[i + 1]) * 16 + hex_value(path[i + 2]));
+            i += 2;
+        } else {
+            out += path[i];
+        }
+    }
+    return out;
+}
+
+// Django's escape_uri_path: quote() keeping "/:@&+$,-_.!~*'()".
+std::string escape_uri_path(std::string_view path) {
+    static const std::string_view safe = "/:@&+$,-_.!~*'()";
+    std::string out;
+    for (char c : path) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x80 && std::isalnum(u)) || safe.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            static const char* hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    return out;
+}
+
+// The view's response, before the middleware's headers; `frame_options` is cleared for the
+// APPEND_SLASH redirect.
+http::Response route_and_run(drf::RequestContext& context, const std::string& path, bool& frame_options) {
+    std::optional<RouteMatch> match = resolve(path);
+    if (!match) {
+        // CommonMiddleware's APPEND_SLASH: redirect when only the slash is missing.
+        if (!path.ends_with('/') && resolve(path + "/")) {
+            // request.get_full_path(force_append_slash=True): built from the decoded path.
+            std::string location = escape_uri_path(path) + "/" + (context.http.query.empty() ? "" : "?" + context.http.query);
+            context.trace.add("route", "CommonMiddleware", "info", "No URL pattern matches " + path +
+                              ", but one matches with a trailing slash: APPEND_SLASH redirects (301).");
+            context.trace.conclude(301, "redirect", "301: Django's APPEND_SLASH sends the client to " + location + ".");
+            frame_options = false;
+            return django::append_slash_redirect(location);
+        }
+        context.trace.add("route", "URLconf", "fail", "No URL pattern matches " + path + ".");
+        context.trace.conclude(404, "no_route", "404: no view is mounted at " + path + " (Django's own page, not DRF's).");
+        return django::not_found_page();
+    }
+    if (const auto* view = std::get_if<drf::ApiView>(&match->route->view)) {
+        context.trace.add("route", view->name, "pass", path + " is served by " + view->name + ".",
+                          {{"pattern", match->route->pattern}, {"args", match->args}});
+        return drf::dispatch(*view, context, match->args);
+    }
+    context.trace.add("route", "LoginView", "pass", path + " is served by Django's LoginView (not a DRF view).",
+                      {{"pattern", match->route->pattern}});
+    return std::get<views::DjangoView>(match->route->view)(context, match->args);
+}
+
+}  // namespace
+
+Backend::Backend(World world, const Clock& clock, crypto::RandomSource& random)
+    : world_(std::move(world)), clock_(clock), random_(random) {}
+
+Exchange Backend::handle(const http::Request& request, const std::optional<drf::ForcedAuthentication>& forced) {
+    auth::Passwords hasher = passwords();
+    drf::RequestContext context(world_, request, now(), random_, hasher);
+    context.forced = forced;
+    http::Response response;
+    World before = world_;  // small; restored if we fail half-way, so state is never corrupted
+    bool frame_options = true;
+    try {
+        response = route_and_run(context, percent_decode(request.path), frame_options);
+    } catch (const std::exception& error) {
+        // A fault of ours, not of the request: answer like Django would (500), keep the world.
+        world_ = std::move(before);
+        context.trace.add("response", "Backend", "error", std::string("Internal error: ") + error.what());
+        context.trace.conclude(500, "server_error", std::string("500: the backend failed: ") + error.what());
+        response = django::server_error_page();
+    }
+    django::process_response(response, context.session, frame_options);
+    // The server sends no body for HEAD, whatever the status; Content-Length stays GET's.
+    if (request.method == "HEAD") response.body.clear();
+    return {std::move(response), context.trace.to_json()};
+}
+
+}  // namespace authlab

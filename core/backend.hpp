@@ -1,0 +1,41 @@
+#pragma once
+// The in-page backend: a World, a clock and a random source, answering simulated HTTP requests
+// as the reference Django + DRF project would, each with its decision trace.
+#include <nlohmann/json.hpp>
+
+#include "auth/passwords.hpp"
+#include "crypto/random.hpp"
+#include "drf/request_context.hpp"
+#include "http/message.hpp"
+#include "world/world.hpp"
+
+namespace authlab {
+
+struct Exchange {
+    http::Response response;
+    nlohmann::ordered_json trace;  // drf::Trace::to_json()
+};
+
+class Backend {
+public:
+    Backend(World world, const Clock& clock, crypto::RandomSource& random);
+
+    // Never throws: whatever the request holds, the answer is a response. `forced` replays a
+    // request as an already-authenticated user (see drf::ForcedAuthentication).
+    Exchange handle(const http::Request& request, const std::optional<drf::ForcedAuthentication>& forced = std::nullopt);
+
+    World& world() { return world_; }
+    const World& world() const { return world_; }
+    Micros now() const { return clock_.now() + world_.clock_offset; }
+    void advance(std::int64_t seconds) { world_.clock_offset += seconds * micros_per_second; }
+    auth::Passwords passwords() const { return auth::Passwords(random_, world_.password_cost); }
+    crypto::RandomSource& random() const { return random_; }
+    const Clock& clock() const { return clock_; }
+
+private:
+    World world_;
+    const Clock& clock_;
+    crypto::RandomSource& random_;
+};
+
+}  // namespace authlab

@@ -1,0 +1,102 @@
+#include "django/query_dict.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "django/codecs.hpp"
+
+namespace authlab::django {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// urllib.parse.unquote(s, encoding, errors="replace"): each run of ASCII characters has its
+// %XX escapes turned into bytes and decoded; other characters stay as they are.
+std::string unquote(std::string_view s, Codec codec) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) >= 0x80) {
+            out += s[i++];
+            continue;
+        }
+        std::string run;
+        for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
+            if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+                run += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+                i += 2;
+            } else {
+                run += s[i];
+            }
+        }
+        out += decode_replace(run, codec);
+    }
+    return out;
+}
+
+std::string plus_to_space(std::string_view s) {
+    std::string out(s);
+    std::replace(out.begin(), out.end(), '+', ' ');
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> QueryDict::get(std::string_view key) const {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+        if (it->first == key) return it->second;
+    }
+    return std::nullopt;
+}
+
+std::optional<QueryDict> parse_query_dict(std::string_view bytes, std::string_view charset) {
+    const Codec codec = codec_named(charset);
+    std::optional<std::string> text = decode_strict(bytes, codec);
+    if (!text) text = decode_strict(bytes, Codec::latin1);
+    const std::string& qs = *text;
+    if (!qs.empty() && 1 + static_cast<std::size_t>(std::count(qs.begin(), qs.end(), '&')) > data_upload_max_number_fields) {
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, std::string>> items;
+    for (std::size_t start = 0; !qs.empty() && start <= qs.size();) {
+        const std::size_t end = std::min(qs.find('&', start), qs.size());
+        const std::string_view field = std::string_view(qs).substr(start, end - start);
+        start = end + 1;
+        if (field.empty()) continue;
+        const std::size_t eq = field.find('=');
+        const std::string_view name = field.substr(0, eq);
+        const std::string_view value = eq == std::string_view::npos ? std::string_view() : field.substr(eq + 1);
+        items.emplace_back(unquote(plus_to_space(name), codec), unquote(plus_to_space(value), codec));
+    }
+    return QueryDict(std::move(items));
+}
+
+std::string content_type_charset(std::string_view content_type) {
+    // cgi.parse_header as Django 3.2 uses it: "; "-separated parameters, names lower-cased,
+    // values unquoted.
+    std::size_t at = content_type.find(';');
+    while (at != std::string_view::npos) {
+        std::size_t next = content_type.find(';', at + 1);
+        std::string_view param = content_type.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+        const std::size_t eq = param.find('=');
+        if (eq != std::string_view::npos) {
+            std::string name;
+            for (char c : param.substr(0, eq)) {
+                if (c != ' ' && c != '\t') name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+            std::string_view value = param.substr(eq + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+            if (name == "charset") return std::string(value);
+        }
+        at = next;
+    }
+    return "";
+}
+
+}  // namespace authlab::django

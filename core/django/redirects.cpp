@@ -1,0 +1,106 @@
+#include "django/redirects.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+#include "drf/serializer_pytext.hpp"
+
+namespace authlab::django {
+namespace {
+
+namespace pytext = drf::pytext;
+
+// unicodedata.category(c)[0] == 'C': controls, format characters, surrogates, private use and
+// the noncharacters (Unicode 14, as Python 3.11 has it).
+bool is_other(char32_t c) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;                      // Cc
+    if (c >= 0xD800 && c <= 0xDFFF) return true;                                  // Cs
+    if ((c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0xFFFFD) || (c >= 0x100000 && c <= 0x10FFFD)) return true;  // Co
+    if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF)) return true;     // noncharacters (Cn)
+    static constexpr char32_t format[][2] = {
+        {0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD}, {0x070F, 0x070F},
+        {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x180E, 0x180E}, {0x200B, 0x200F}, {0x202A, 0x202E},
+        {0x2060, 0x2064}, {0x2066, 0x206F}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD},
+        {0x110CD, 0x110CD}, {0x13430, 0x13438}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+        {0xE0020, 0xE007F}};
+    for (const auto& range : format) {
+        if (c >= range[0] && c <= range[1]) return true;  // Cf
+    }
+    return false;
+}
+
+struct SplitUrl {
+    std::string scheme;
+    std::string netloc;
+};
+
+// django.utils.http._urlsplit, as far as the check needs it: the scheme and the netloc.
+// nullopt for the ValueError of an unbalanced IPv6 bracket.
+std::optional<SplitUrl> urlsplit(std::string_view url) {
+    SplitUrl out;
+    const std::size_t colon = url.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+        bool scheme_chars = true;
+        for (char c : url.substr(0, colon)) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') scheme_chars = false;
+        }
+        if (scheme_chars) {
+            for (char c : url.substr(0, colon)) out.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            url.remove_prefix(colon + 1);
+        }
+    }
+    if (url.starts_with("//")) {
+        const std::size_t end = url.find_first_of("/?#", 2);
+        out.netloc = std::string(url.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2));
+        const bool open = out.netloc.find('[') != std::string::npos, close = out.netloc.find(']') != std::string::npos;
+        if (open != close) return std::nullopt;
+    }
+    return out;
+}
+
+bool allowed(std::string_view url, const std::set<std::string>& allowed_hosts) {
+    if (url.starts_with("///")) return false;  // Chrome reads three slashes as an absolute URL
+    const std::optional<SplitUrl> info = urlsplit(url);
+    if (!info) return false;
+    if (info->netloc.empty() && !info->scheme.empty()) return false;  // http:///example.com
+    if (is_other(pytext::decode(url).front())) return false;          // browsers skip leading controls
+    std::string scheme = info->scheme;
+    if (scheme.empty() && !info->netloc.empty()) scheme = "http";     // //example.com/p
+    return (info->netloc.empty() || allowed_hosts.contains(info->netloc)) &&
+           (scheme.empty() || scheme == "http" || scheme == "https");
+}
+
+}  // namespace
+
+bool url_has_allowed_host_and_scheme(std::string_view raw, const std::set<std::string>& allowed_hosts) {
+    const std::string url = pytext::encode(pytext::strip(pytext::decode(raw)));
+    if (url.empty()) return false;
+    // Chrome treats \ as /; both readings must be safe.
+    std::string slashed = url;
+    for (char& c : slashed) {
+        if (c == '\\') c = '/';
+    }
+    return allowed(url, allowed_hosts) && allowed(slashed, allowed_hosts);
+}
+
+std::string iri_to_uri(std::string_view iri) {
+    // quote(iri, safe="/#%[]=:;$&()+,!?*@'~") over the UTF-8 bytes.
+    static constexpr std::string_view safe = "/#%[]=:;$&()+,!?*@'~_.-";
+    std::string out;
+    for (char c : iri) {
+        const auto b = static_cast<unsigned char>(c);
+        if (std::isalnum(b) && b < 0x80) {
+            out += c;
+        } else if (safe.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", b);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
+}  // namespace authlab::django

@@ -1,0 +1,46 @@
+#pragma once
+// DRF's APIView.dispatch: content negotiation, authentication, permissions, then the handler,
+// with handle_exception's 401-versus-403 rule and finalize_response's headers.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "drf/request_context.hpp"
+
+namespace authlab::drf {
+
+// What a handler answers: DRF's Response(data, status). A null body is an empty one (204).
+struct Reply {
+    int status = 200;
+    nlohmann::ordered_json body;
+};
+
+// Path arguments from the URL pattern, e.g. the "<pk>" of /api/books/<pk>/.
+using PathArgs = std::vector<std::string>;
+using Handler = std::function<Reply(RequestContext&, const PathArgs&)>;
+
+struct ApiView {
+    std::string name;  // the class, for the trace: "BookList"
+    // Which policies.views entry sets its authentication and permission classes; "" for views
+    // whose classes are fixed (djoser's, simplejwt's).
+    std::string policy;
+    std::vector<std::string> fixed_permissions;  // used when policy is ""
+    bool without_authenticators = false;         // simplejwt's views: authentication_classes = ()
+    std::optional<std::string> challenge;        // simplejwt's views always answer Bearer realm="api"
+    std::string model;                           // the queryset's model for DjangoModelPermissions
+    std::map<std::string, Handler> handlers;     // by method: "GET", "POST", …
+    std::string allow;                           // the Allow header: "GET, POST, HEAD, OPTIONS"
+};
+
+// Runs the view; never throws for anything a request can contain.
+http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args);
+
+// Renders a JSON body as DRF's JSONRenderer does: compact (or indented), UTF-8, with U+2028
+// and U+2029 escaped.
+std::string render_json(const nlohmann::ordered_json& body, std::optional<int> indent = std::nullopt);
+
+}  // namespace authlab::drf

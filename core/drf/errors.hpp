@@ -1,0 +1,49 @@
+#pragma once
+// DRF's APIException family (rest_framework/exceptions.py) as one value type, thrown the way
+// DRF raises them and turned into a response by the view's handle_exception.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace authlab::drf {
+
+struct ApiError : std::runtime_error {
+    enum class Kind {
+        not_authenticated,      // 401/403 by the view's first authenticator
+        authentication_failed,  // 401/403 likewise
+        permission_denied,      // 403
+        not_found,              // 404
+        method_not_allowed,     // 405
+        not_acceptable,         // 406
+        unsupported_media_type, // 415
+        parse_error,            // 400
+        validation_error,       // 400
+    };
+
+    ApiError(Kind k, int status_code, nlohmann::ordered_json payload)
+        : std::runtime_error(payload.dump()), kind(k), status(status_code), body(std::move(payload)) {}
+
+    Kind kind;
+    int status;
+    nlohmann::ordered_json body;                 // {"detail": …} or a field → [errors] object
+    std::optional<std::string> www_authenticate;  // set only by views that always challenge (simplejwt's)
+};
+
+// Where Django 3.2 on SQLite itself fails (an id beyond 64 bits): a plain 500 page.
+struct ServerError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+ApiError not_authenticated();                                  // "Authentication credentials were not provided."
+ApiError authentication_failed(const std::string& detail);     // {"detail": detail}
+ApiError authentication_failed(nlohmann::ordered_json body);   // simplejwt's {"detail", "code", …}
+ApiError permission_denied(const std::string& detail = "You do not have permission to perform this action.");
+ApiError not_found();                                          // "Not found."
+ApiError method_not_allowed(const std::string& method);        // Method "PATCH" not allowed.
+ApiError not_acceptable();                                     // "Could not satisfy the request Accept header."
+ApiError unsupported_media_type(const std::string& media_type);
+ApiError parse_error(const std::string& detail);
+ApiError validation_error(nlohmann::ordered_json errors);      // {"field": ["…"]} or {"non_field_errors": […]}
+
+}  // namespace authlab::drf

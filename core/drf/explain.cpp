@@ -1,0 +1,97 @@
+#include "drf/explain.hpp"
+
+namespace authlab::drf {
+namespace {
+
+std::string who(const RequestContext& request) {
+    return request.user ? request.user->username + " (authenticated by " + request.authenticator + ")" : "the anonymous user";
+}
+
+// The last permission step that failed, as recorded by the permission classes.
+const TraceStep* refusing_permission(const Trace& trace) {
+    for (auto it = trace.steps().rbegin(); it != trace.steps().rend(); ++it) {
+        if ((it->stage == "permission" || it->stage == "object_permission") && it->result == "fail") return &*it;
+    }
+    return nullptr;
+}
+
+const TraceStep* failed_authenticator(const Trace& trace) {
+    for (auto it = trace.steps().rbegin(); it != trace.steps().rend(); ++it) {
+        if (it->stage == "authentication" && it->result == "fail") return &*it;
+    }
+    return nullptr;
+}
+
+std::string challenge_clause(const std::string& first, const std::optional<std::string>& challenge) {
+    if (challenge) return "the view's first authenticator, " + first + ", asks for credentials with WWW-Authenticate: " + *challenge;
+    if (first.empty()) return "the view has no authenticator to send a WWW-Authenticate challenge";
+    return "the view's first authenticator, " + first + ", has no WWW-Authenticate challenge, so DRF answers 403 instead of 401";
+}
+
+}  // namespace
+
+void explain_success(RequestContext& request, const std::string& view, int status) {
+    request.trace.conclude(status, "success",
+                           std::to_string(status) + ": " + who(request) + " passed every permission check and " + view +
+                               " answered.");
+}
+
+void explain_error(RequestContext& request, const std::string& view, const ApiError& error,
+                   const std::string& first_authenticator, const std::optional<std::string>& challenge) {
+    std::string status = std::to_string(error.status);
+    std::string detail = error.body.contains("detail") && error.body["detail"].is_string()
+                             ? error.body["detail"].get<std::string>() : error.body.dump();
+    const TraceStep* permission = refusing_permission(request.trace);
+    std::string refused_by = permission ? permission->component : "a permission class";
+    std::string kind, sentence;
+    switch (error.kind) {
+        case ApiError::Kind::not_authenticated:
+            kind = "not_authenticated";
+            sentence = status + " because no credentials were sent (none that an authenticator recognised), " + refused_by +
+                       " refused the anonymous user, and " + challenge_clause(first_authenticator, challenge) + ".";
+            break;
+        case ApiError::Kind::authentication_failed: {
+            kind = "authentication_failed";
+            const TraceStep* failed = failed_authenticator(request.trace);
+            sentence = status + " because " + (failed ? failed->component : std::string("an authenticator")) +
+                       " found credentials it could not accept (\"" + detail + "\"); later authenticators did not run, and " +
+                       challenge_clause(first_authenticator, challenge) + ".";
+            break;
+        }
+        case ApiError::Kind::permission_denied:
+            kind = "permission_denied";
+            if (detail.starts_with("CSRF Failed")) {
+                sentence = "403 because SessionAuthentication enforces CSRF on unsafe methods: \"" + detail +
+                           "\". Send the csrftoken cookie's value in X-CSRFToken.";
+            } else {
+                sentence = "403 because " + who(request) + " is known, but " + refused_by + " refused" +
+                           (permission && !permission->summary.empty() ? ": " + permission->summary : ".");
+            }
+            break;
+        case ApiError::Kind::method_not_allowed:
+            kind = "method_not_allowed";
+            sentence = status + ": authentication and permissions passed, but " + view + " has no " + request.http.method +
+                       " handler.";
+            break;
+        case ApiError::Kind::not_found:
+            kind = "not_found";
+            sentence = status + ": authentication and permissions passed, but the row does not exist.";
+            break;
+        case ApiError::Kind::not_acceptable:
+            kind = "not_acceptable";
+            sentence = status + ": no renderer satisfies the Accept header; DRF decides this before authentication.";
+            break;
+        case ApiError::Kind::unsupported_media_type:
+        case ApiError::Kind::parse_error:
+        case ApiError::Kind::validation_error:
+            kind = error.kind == ApiError::Kind::validation_error ? "validation_error"
+                   : error.kind == ApiError::Kind::parse_error      ? "parse_error"
+                                                                    : "unsupported_media_type";
+            sentence = status + ": " + who(request) + " got through, but " + view + " rejected the body: " + detail;
+            break;
+    }
+    request.trace.add("response", view, "fail", sentence, {{"status", error.status}, {"body", error.body}});
+    request.trace.conclude(error.status, kind, sentence);
+}
+
+}  // namespace authlab::drf

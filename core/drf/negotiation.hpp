@@ -1,0 +1,21 @@
+#pragma once
+// DRF's DefaultContentNegotiation.select_renderer over its two default renderers (JSON, then
+// the browsable API's text/html), and what JSONRenderer takes from the accepted media type.
+// The page only renders JSON; an Accept header that neither satisfies is 406.
+#include <optional>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace authlab::drf {
+
+struct Accepted {
+    std::string renderer = "application/json";  // "text/html" is the browsable API, answered with JSON here
+    std::string media_type = "application/json";  // request.accepted_media_type: the response's Content-Type
+    std::optional<int> indent;                   // JSONRenderer.get_indent: "application/json; indent=4"
+};
+
+// Throws NotAcceptable.
+Accepted negotiate_renderer(const http::Request& request);
+
+}  // namespace authlab::drf

@@ -1,0 +1,187 @@
+#include "drf/permission_expression.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "drf/serializer_pytext.hpp"
+
+namespace authlab::drf {
+namespace {
+
+constexpr std::u32string_view group_prefix = U"IsInGroup:";
+
+struct Token {
+    std::string text;  // "&", "(", "IsAdminUser", "IsInGroup:Manager"
+    std::size_t column = 0;
+    bool is_name() const { return !text.empty() && std::string_view("()&|~").find(text[0]) == std::string_view::npos; }
+};
+
+struct SyntaxError {
+    std::string message;
+};
+
+bool operator_char(char32_t c) { return c == '(' || c == ')' || c == '&' || c == '|' || c == '~'; }
+
+// The reference's TOKEN regex: \s*(?:[()&|~]|IsInGroup:[^\s()&|~]+|[A-Za-z_]\w*)
+std::vector<Token> tokenize(std::u32string_view text) {
+    std::vector<Token> tokens;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        while (pos < text.size() && pytext::is_space(text[pos])) ++pos;
+        if (pos == text.size()) break;
+        std::size_t start = pos;
+        char32_t c = text[pos];
+        if (operator_char(c)) {
+            ++pos;
+        } else if (text.substr(pos).starts_with(group_prefix) && pos + group_prefix.size() < text.size() &&
+                   !pytext::is_space(text[pos + group_prefix.size()]) && !operator_char(text[pos + group_prefix.size()])) {
+            pos += group_prefix.size();
+            while (pos < text.size() && !pytext::is_space(text[pos]) && !operator_char(text[pos])) ++pos;
+        } else if (c == '_' || (c < 128 && std::isalpha(static_cast<int>(c)))) {
+            while (pos < text.size() && pytext::is_word(text[pos])) ++pos;
+            if (text.substr(start, pos - start) == U"IsInGroup") throw SyntaxError{"IsInGroup needs a group name: IsInGroup:<name>"};
+        } else {
+            throw SyntaxError{"unexpected character '" + pytext::encode(text.substr(pos, 1)) + "' at column " +
+                              std::to_string(pos + 1)};
+        }
+        tokens.push_back({pytext::encode(text.substr(start, pos - start)), start + 1});
+    }
+    return tokens;
+}
+
+class Parser {
+public:
+    Parser(std::vector<Token> tokens, std::size_t end_column, const std::vector<std::string>& classes)
+        : tokens_(std::move(tokens)), end_column_(end_column), classes_(classes) {}
+
+    PermissionExpr parse() {
+        PermissionExpr result = or_expr();
+        if (const Token* extra = peek()) {
+            throw SyntaxError{"unexpected '" + extra->text + "' at column " + std::to_string(extra->column) +
+                              ": expected '&', '|' or the end"};
+        }
+        return result;
+    }
+
+private:
+    const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
+    bool next_is(std::string_view op) const { return peek() && peek()->text == op; }
+
+    PermissionExpr binary(PermissionExpr::Kind kind, PermissionExpr left, PermissionExpr right) {
+        PermissionExpr e;
+        e.kind = kind;
+        e.operands.push_back(std::move(left));
+        e.operands.push_back(std::move(right));
+        return e;
+    }
+
+    PermissionExpr or_expr() {
+        PermissionExpr left = and_expr();
+        while (next_is("|")) {
+            ++pos_;
+            left = binary(PermissionExpr::Kind::Or, std::move(left), and_expr());
+        }
+        return left;
+    }
+
+    PermissionExpr and_expr() {
+        PermissionExpr left = not_expr();
+        while (next_is("&")) {
+            ++pos_;
+            left = binary(PermissionExpr::Kind::And, std::move(left), not_expr());
+        }
+        return left;
+    }
+
+    PermissionExpr not_expr() {
+        if (!next_is("~")) return atom();
+        ++pos_;
+        PermissionExpr e;
+        e.kind = PermissionExpr::Kind::Not;
+        e.operands.push_back(not_expr());
+        return e;
+    }
+
+    PermissionExpr atom() {
+        const Token* token = peek();
+        if (!token || !(token->is_name() || token->text == "(")) {
+            std::string where = pos_ > 0 ? "after '" + tokens_[pos_ - 1].text + "' " : "";
+            throw SyntaxError{"expected a permission class " + where + "at column " +
+                              std::to_string(token ? token->column : end_column_)};
+        }
+        ++pos_;
+        if (token->text == "(") {
+            PermissionExpr inner = or_expr();
+            if (!next_is(")")) {
+                const Token* found = peek();
+                throw SyntaxError{"missing ')' for the '(' at column " + std::to_string(token->column) +
+                                  (found ? ": found '" + found->text + "' at column " + std::to_string(found->column)
+                                         : ": the expression ends first")};
+            }
+            ++pos_;
+            return inner;
+        }
+        PermissionExpr e;
+        if (token->text.starts_with("IsInGroup:")) {
+            e.name = "IsInGroup";
+            e.group = token->text.substr(10);
+            return e;
+        }
+        if (std::find(classes_.begin(), classes_.end(), token->text) == classes_.end()) {
+            throw SyntaxError{"unknown permission class '" + token->text + "'"};
+        }
+        e.name = token->text;
+        return e;
+    }
+
+    std::vector<Token> tokens_;
+    std::size_t end_column_;
+    const std::vector<std::string>& classes_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::string PermissionExpr::text() const {
+    std::string out;
+    auto put = [&out](const PermissionExpr& e, bool parens) {
+        if (parens) out += '(';
+        out += e.text();
+        if (parens) out += ')';
+    };
+    auto composite = [](const PermissionExpr& e) { return e.kind == Kind::And || e.kind == Kind::Or; };
+    switch (kind) {
+        case Kind::Class:
+            out = name;
+            if (name == "IsInGroup") out.append(":").append(group);
+            break;
+        case Kind::Not:
+            out.push_back('~');
+            put(operands[0], composite(operands[0]));
+            break;
+        case Kind::And:
+            put(operands[0], operands[0].kind == Kind::Or);
+            out += " & ";
+            put(operands[1], composite(operands[1]));
+            break;
+        case Kind::Or:
+            put(operands[0], false);
+            out += " | ";
+            put(operands[1], operands[1].kind == Kind::Or);
+            break;
+    }
+    return out;
+}
+
+ExpressionParse parse_permission_expression(std::string_view text, const std::vector<std::string>& classes) {
+    std::u32string code_points = pytext::decode(text);
+    while (!code_points.empty() && pytext::is_space(code_points.back())) code_points.pop_back();  // text.rstrip()
+    try {
+        Parser parser(tokenize(code_points), code_points.size() + 1, classes);
+        return {parser.parse(), ""};
+    } catch (const SyntaxError& error) {
+        return {std::nullopt, error.message};
+    }
+}
+
+}  // namespace authlab::drf

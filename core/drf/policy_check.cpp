@@ -1,0 +1,47 @@
+#include "drf/policy_check.hpp"
+
+#include <algorithm>
+
+#include "drf/authentication.hpp"
+#include "drf/permission_expression.hpp"
+#include "drf/permissions.hpp"
+
+namespace authlab::drf {
+namespace {
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The first unknown class of an authentication list, as the reference runner words it.
+std::string authentication_problem(const std::vector<std::string>& names, const std::string& where) {
+    for (const std::string& name : names) {
+        if (!contains(authentication_class_names(), name)) return where + ": unknown authentication class '" + name + "'";
+    }
+    return "";
+}
+
+}  // namespace
+
+const std::vector<std::string>& policy_view_names() {
+    static const std::vector<std::string> names = {"books", "orders", "manager_users"};
+    return names;
+}
+
+std::string policies_problem(const Policies& policies) {
+    if (std::string problem = authentication_problem(policies.authentication, "authentication"); !problem.empty()) return problem;
+    for (const auto& [view, policy] : policies.views) {
+        if (!contains(policy_view_names(), view)) return "unknown policy key '" + view + "'";
+        if (policy.authentication) {
+            if (std::string problem = authentication_problem(*policy.authentication, view); !problem.empty()) return problem;
+        }
+        for (const std::string& expression : policy.permissions) {
+            if (ExpressionParse parsed = parse_permission_expression(expression, permission_class_names()); !parsed.expression) {
+                return view + ": permission \"" + expression + "\": " + parsed.error;
+            }
+        }
+    }
+    return "";
+}
+
+}  // namespace authlab::drf

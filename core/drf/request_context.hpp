@@ -1,0 +1,78 @@
+#pragma once
+// One request as DRF's Request sees it: the HTTP message, the world it acts on, what
+// authentication concluded (request.user, request.auth), the body parsed on first use
+// (request.data), cookies to send back, and the trace of every decision.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/passwords.hpp"
+#include "crypto/random.hpp"
+#include "django/sessions.hpp"
+#include "drf/trace.hpp"
+#include "http/message.hpp"
+#include "pyjson/value.hpp"
+#include "world/world.hpp"
+
+namespace authlab::drf {
+
+class Permission;
+
+// request.data: a dict from JSON, or a QueryDict from a form (DRF's fields read those differently).
+struct RequestData {
+    pyjson::Value value;      // for a form: each key's last value, as QueryDict.get gives it
+    bool html_input = false;  // parsed from a form (is_html_input)
+};
+
+// DRF's force_authenticate (APIRequestFactory's), for replaying a request on a copy of the
+// world to ask "what if…": the user the original request authenticated as, and by which class.
+struct ForcedAuthentication {
+    Id user = 0;
+    std::string authenticator;
+};
+
+class RequestContext {
+    std::map<std::string, std::string> cookies_;  // first: request.session is opened from it
+
+public:
+    RequestContext(World& world, const http::Request& http, Micros now, crypto::RandomSource& random,
+                   const auth::Passwords& passwords);
+
+    World& world;
+    const http::Request& http;
+    const Micros now;
+    crypto::RandomSource& random;
+    const auth::Passwords& passwords;
+    Trace trace;
+
+    const std::map<std::string, std::string>& cookies() const { return cookies_; }  // request.COOKIES
+
+    // Set by authentication.
+    User* user = nullptr;                 // nullptr: AnonymousUser
+    std::string authenticator;            // the class that succeeded; "" when none did
+    nlohmann::ordered_json auth;          // request.auth: the token key, the JWT's claims, or null
+    std::optional<ForcedAuthentication> forced;  // set: the authenticators do not run
+
+    // request.data, parsed on first use; throws ParseError / UnsupportedMediaType as DRF does.
+    const RequestData& data();
+
+    // The view's permission classes, so a detail handler can run check_object_permissions
+    // once it has found its row (DRF's get_object).
+    const std::vector<std::unique_ptr<Permission>>* permissions = nullptr;
+    bool has_authenticators = false;
+    std::string view_model;  // "bookshop.book": the queryset's model, "" when the view has none
+    void check_object_permissions();
+
+    // request.session, which SessionMiddleware opened from the sessionid cookie and will close
+    // on the way out (Backend::handle).
+    django::SessionStore session;
+
+private:
+    std::optional<RequestData> data_;
+};
+
+}  // namespace authlab::drf

@@ -1,0 +1,37 @@
+#pragma once
+// The project's serializers, field for field as ModelSerializer builds them from the models
+// (tests/reference/bookshop/serializers.py; djoser 2.1's UserCreateSerializer, UserSerializer,
+// UserDeleteSerializer), and their representations (to_representation).
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "drf/serializer.hpp"
+#include "world/world.hpp"
+
+namespace authlab::drf {
+
+// BookSerializer: title, author (CharField max 255), price (DecimalField 6/2, min 0),
+// inventory (IntegerField 0-32767).
+Serializer book_serializer();
+nlohmann::ordered_json book_representation(const Book& book);
+
+// OrderSerializer: book (PrimaryKeyRelatedField over the books), quantity (1-32767); owner is
+// read-only.
+Serializer order_serializer(const World& world);
+nlohmann::ordered_json order_representation(const Order& order);
+
+// MemberSerializer's output, and UsernameSerializer (one plain CharField).
+nlohmann::ordered_json member_representation(const User& user);
+Serializer username_serializer();
+
+// djoser: UserCreateSerializer (email, username with Django's validators and uniqueness,
+// password), UserSerializer (email writable; id and username read-only), UserDeleteSerializer.
+Serializer user_create_serializer(const World& world);
+nlohmann::ordered_json user_create_representation(const User& user);
+Serializer current_user_serializer();
+nlohmann::ordered_json current_user_representation(const User& user);
+Serializer user_delete_serializer(std::function<bool(const std::string&)> check_password);
+
+}  // namespace authlab::drf

@@ -1,0 +1,28 @@
+#pragma once
+// "What would happen": a request run on a copy of the world, on the same clock, so the real
+// world never changes. The outcome matrix and "Why not?" are built on it.
+#include <optional>
+#include <string>
+
+#include "backend.hpp"
+#include "lab/credentials.hpp"
+
+namespace authlab::lab {
+
+// A backend over its own copy of a world, sharing the original's clock and random source.
+class Scratch {
+public:
+    Scratch(const Backend& original, World world) : backend_(std::move(world), original.clock(), original.random()) {}
+    explicit Scratch(const Backend& original) : Scratch(original, original.world()) {}
+    Backend& backend() { return backend_; }
+
+private:
+    Backend backend_;
+};
+
+// The request with its credentials replaced by `credentials` (Authorization, Cookie and, for a
+// session, the X-CSRFToken header a browser page would add).
+http::Request with_credentials(http::Request request, const Credentials& credentials);
+http::Request without_credentials(http::Request request);
+
+}  // namespace authlab::lab

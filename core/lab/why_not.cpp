@@ -1,0 +1,210 @@
+#include "lab/why_not.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "lab/admin_commands.hpp"
+#include "lab/replay.hpp"
+#include "world/world_json.hpp"
+
+namespace authlab::lab {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+constexpr std::size_t max_suggestions = 6;
+
+bool let_through(int status) { return status != 401 && status != 403; }
+
+// One candidate change: how to try it on a scratch backend, and what to offer if it works.
+struct Candidate {
+    std::string text;
+    ordered_json change;
+    std::function<int(Backend&)> attempt;  // the status the request gets after the change
+    bool wants_401 = false;                // success is the refusal becoming a 401
+};
+
+struct Original {
+    explicit Original(const http::Request& r) : request(r) {}
+    const http::Request& request;
+    const User* user = nullptr;  // who the request authenticated as, in the real world
+    std::string authenticator;
+    std::optional<std::vector<std::string>> missing;  // what DjangoModelPermissions needed and lacked
+    std::string kind;
+    std::vector<std::string> authenticators;  // the view's, in order (from the trace)
+};
+
+Candidate admin_change(const Original& original, std::string text, ordered_json command) {
+    std::optional<drf::ForcedAuthentication> forced;
+    if (original.user) forced = drf::ForcedAuthentication{original.user->id, original.authenticator};
+    return {std::move(text), {{"kind", "admin"}, {"command", command}}, [&original, command, forced](Backend& b) {
+                if (apply_admin_command(b, command).contains("error")) return 0;
+                return b.handle(original.request, forced).response.status;
+            }};
+}
+
+std::vector<std::string> with(std::vector<std::string> names, const std::string& name) {
+    names.push_back(name);
+    return names;
+}
+
+std::vector<std::string> group_names(const World& world, const User& user) {
+    std::vector<std::string> names;
+    for (Id id : user.groups) names.push_back(world.find_group(id)->name);
+    return names;
+}
+
+// The permission changes an admin would make for a known user.
+void permission_candidates(const World& world, const Original& original, std::vector<Candidate>& out) {
+    const User& user = *original.user;
+    std::vector<std::string> mine = group_names(world, user);
+    for (const std::string& perm : original.missing.value_or(std::vector<std::string>{})) {
+        for (const std::string& name : mine) {
+            std::set<std::string> perms = world.find_group(std::string_view(name))->permissions;
+            perms.insert(perm);
+            out.push_back(admin_change(original, "Add " + perm + " to group " + name,
+                                       {{"op", "save_group"}, {"name", name}, {"permissions", perms}}));
+        }
+        std::set<std::string> direct = user.permissions;
+        direct.insert(perm);
+        out.push_back(admin_change(original, "Give " + user.username + " " + perm + " directly",
+                                   {{"op", "edit_user"}, {"id", user.id}, {"permissions", direct}}));
+    }
+    for (const Group& group : world.groups) {
+        if (std::find(mine.begin(), mine.end(), group.name) != mine.end()) {
+            std::vector<std::string> rest;
+            for (const std::string& n : mine) if (n != group.name) rest.push_back(n);
+            out.push_back(admin_change(original, "Remove " + user.username + " from group " + group.name,
+                                       {{"op", "edit_user"}, {"id", user.id}, {"groups", rest}}));
+        } else {
+            out.push_back(admin_change(original, "Add " + user.username + " to group " + group.name,
+                                       {{"op", "edit_user"}, {"id", user.id}, {"groups", with(mine, group.name)}}));
+        }
+    }
+    if (!user.is_staff)
+        out.push_back(admin_change(original, "Make " + user.username + " staff (is_staff)", {{"op", "edit_user"}, {"id", user.id}, {"is_staff", true}}));
+    if (!user.is_superuser)
+        out.push_back(admin_change(original, "Make " + user.username + " a superuser",
+                                   {{"op", "edit_user"}, {"id", user.id}, {"is_superuser", true}}));
+}
+
+const std::map<std::string, std::string> mechanism_of = {
+    {"TokenAuthentication", "token"}, {"JWTAuthentication", "bearer"}, {"SessionAuthentication", "session"}};
+
+// Credentials to send: each active user the view would let through, by the view's first
+// authenticator that can be given credentials without a password.
+void credential_candidates(const World& world, const Original& original, std::vector<Candidate>& out) {
+    std::string mechanism, via;
+    for (const std::string& name : original.authenticators) {
+        if (auto it = mechanism_of.find(name); it != mechanism_of.end()) {
+            mechanism = it->second;
+            via = name;
+            break;
+        }
+    }
+    if (mechanism.empty()) return;
+    for (const User& user : world.users) {
+        if (!user.is_active) continue;
+        std::string username = user.username;
+        out.push_back({"Send credentials: the request as " + username + " (" + via + ")",
+                       {{"kind", "send_as"}, {"username", username}, {"mechanism", mechanism}},
+                       [&original, username, mechanism](Backend& b) {
+                           auto credentials = issue_credentials(b, username, mechanism);
+                           return b.handle(with_credentials(original.request, std::get<Credentials>(credentials))).response.status;
+                       }});
+    }
+}
+
+// A 403 "credentials were not provided" comes from a first authenticator without a challenge:
+// putting TokenAuthentication first makes it the 401 it means.
+void challenge_candidate(const World& world, const Original& original, std::vector<Candidate>& out) {
+    if (original.authenticators.empty() || original.authenticators.front() != "SessionAuthentication") return;
+    const std::string first = "TokenAuthentication";
+    auto reorder = [&](std::vector<std::string>& list) {
+        std::erase(list, first);
+        list.insert(list.begin(), first);
+    };
+    // The view's own list when it has one (the one the trace shows), else the global one.
+    Policies policies = world.policies;
+    bool view_has_own = false;
+    for (auto& [name, view] : policies.views) {
+        if (view.authentication && *view.authentication == original.authenticators) {
+            reorder(*view.authentication);
+            view_has_own = true;
+        }
+    }
+    if (!view_has_own) reorder(policies.authentication);
+    ordered_json command = {{"op", "set_policies"}, {"policies", policies_to_json(policies)}};
+    Candidate c = admin_change(original, "Put " + first + " first, so the refusal is a 401 with a challenge", command);
+    c.wants_401 = true;
+    out.push_back(std::move(c));
+}
+
+void csrf_candidates(const Original& original, std::vector<Candidate>& out) {
+    std::string cookie;
+    for (const auto& [name, value] : http::parse_cookie_header(original.request.headers.get("Cookie"))) {
+        if (name == "csrftoken") cookie = value;
+    }
+    if (cookie.empty()) return;
+    out.push_back({"Send the csrftoken cookie's value in the X-CSRFToken header",
+                   {{"kind", "header"}, {"name", "X-CSRFToken"}, {"value", cookie}},
+                   [&original, cookie](Backend& b) {
+                       http::Request request = original.request;
+                       request.headers.set("X-CSRFToken", cookie);
+                       return b.handle(request).response.status;
+                   }});
+}
+
+Original read_trace(const World& world, const http::Request& request, const ordered_json& trace) {
+    Original original(request);
+    original.kind = trace["outcome"].value("kind", "");
+    for (const auto& step : trace["steps"]) {
+        const std::string stage = step.value("stage", "");
+        if (stage == "authentication") original.authenticators.push_back(step.value("component", ""));
+        if (stage == "user" && step["data"].value("user", json()).is_string()) {
+            original.user = world.find_user(std::string_view(step["data"]["user"].get_ref<const std::string&>()));
+            original.authenticator = step["data"].value("authenticator", "");
+        }
+        if ((stage == "permission" || stage == "object_permission") && step.value("result", "") == "fail" &&
+            step["data"].contains("needs")) {
+            std::vector<std::string> missing;
+            for (const auto& need : step["data"]["needs"]) {
+                const auto& has = step["data"]["has"];
+                if (std::find(has.begin(), has.end(), need) == has.end()) missing.push_back(need);
+            }
+            original.missing = missing;
+        }
+    }
+    return original;
+}
+
+}  // namespace
+
+ordered_json why_not(const Backend& backend, const http::Request& request) {
+    Scratch first(backend);
+    Exchange exchange = first.backend().handle(request);
+    int status = exchange.response.status;
+    ordered_json out = {{"status", status}, {"suggestions", ordered_json::array()}};
+    if (let_through(status)) return out;
+
+    const World& world = backend.world();
+    Original original = read_trace(world, request, exchange.trace);
+    std::vector<Candidate> candidates;
+    bool csrf = exchange.trace["outcome"].value("sentence", "").find("CSRF") != std::string::npos;
+    if (csrf) csrf_candidates(original, candidates);
+    else if (original.user) permission_candidates(world, original, candidates);
+    else credential_candidates(world, original, candidates);
+    if (status == 403 && original.kind == "not_authenticated") challenge_candidate(world, original, candidates);
+
+    for (Candidate& candidate : candidates) {
+        if (out["suggestions"].size() >= max_suggestions) break;
+        Scratch scratch(backend);
+        int after = candidate.attempt(scratch.backend());
+        bool works = candidate.wants_401 ? after == 401 : (after != 0 && let_through(after));
+        if (works) out["suggestions"].push_back({{"text", candidate.text}, {"change", candidate.change}, {"outcome", {{"status", after}}}});
+    }
+    return out;
+}
+
+}  // namespace authlab::lab

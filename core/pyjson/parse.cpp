@@ -1,0 +1,443 @@
+#include "pyjson/parse.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace authlab::pyjson {
+
+namespace {
+
+enum class Codec { Utf8, Latin1, Ascii };
+
+// codecs.lookup's name matching: encodings.normalize_encoding (runs of anything but ASCII
+// letters, digits and '.' become one '_'; lower case), then encodings.aliases (also tried with
+// '.' as '_'), else the codec module of that very name. Limit: Python keeps non-ASCII letters
+// as word characters; we treat them as separators.
+Codec codec_for(std::string_view name) {
+    std::string norm;
+    bool separator = false;
+    for (char ch : name) {
+        const bool word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                          (ch >= '0' && ch <= '9') || ch == '.';
+        if (!word) {
+            separator = true;
+            continue;
+        }
+        if (separator && !norm.empty()) norm += '_';
+        norm += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+        separator = false;
+    }
+    std::string underscored = norm;
+    for (char& ch : underscored) {
+        if (ch == '.') ch = '_';
+    }
+    static const std::pair<const char*, Codec> kAliases[] = {
+        {"utf8", Codec::Utf8},          {"u8", Codec::Utf8},
+        {"utf", Codec::Utf8},           {"utf8_ucs2", Codec::Utf8},
+        {"utf8_ucs4", Codec::Utf8},     {"cp65001", Codec::Utf8},
+        {"latin1", Codec::Latin1},      {"latin", Codec::Latin1},
+        {"l1", Codec::Latin1},          {"iso8859", Codec::Latin1},
+        {"iso8859_1", Codec::Latin1},   {"iso_8859_1", Codec::Latin1},
+        {"iso_8859_1_1987", Codec::Latin1}, {"iso_ir_100", Codec::Latin1},
+        {"8859", Codec::Latin1},        {"cp819", Codec::Latin1},
+        {"ibm819", Codec::Latin1},      {"csisolatin1", Codec::Latin1},
+        {"us_ascii", Codec::Ascii},     {"us", Codec::Ascii},
+        {"646", Codec::Ascii},          {"ansi_x3.4_1968", Codec::Ascii},
+        {"ansi_x3_4_1968", Codec::Ascii}, {"ansi_x3.4_1986", Codec::Ascii},
+        {"cp367", Codec::Ascii},        {"csascii", Codec::Ascii},
+        {"ibm367", Codec::Ascii},       {"iso646_us", Codec::Ascii},
+        {"iso_646.irv_1991", Codec::Ascii}, {"iso_ir_6", Codec::Ascii},
+    };
+    for (const auto& [alias, codec] : kAliases) {
+        if (norm == alias || underscored == alias) return codec;
+    }
+    if (norm == "utf_8") return Codec::Utf8;  // the modules' own names
+    if (norm == "latin_1") return Codec::Latin1;
+    if (norm == "ascii") return Codec::Ascii;
+    return Codec::Utf8;  // unknown to Python (Django drops it) or a codec we lack
+}
+
+struct Failure {
+    ParseError error;
+};
+
+std::string decode_error(const char* codec, std::string_view body, std::size_t start,
+                         std::size_t end, const char* reason) {
+    char buf[160];
+    if (end - start == 1) {
+        std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+                      codec, static_cast<unsigned>(static_cast<unsigned char>(body[start])), start,
+                      reason);
+    } else {
+        std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s",
+                      codec, start, end - 1, reason);
+    }
+    return buf;
+}
+
+// CPython's UTF-8 decoder as codecs' StreamReader runs it (final=False): the first invalid
+// sequence fails with its byte range; a truncated but valid sequence at the very end is
+// silently left out, as the reader keeps it waiting for more bytes that never come.
+std::u32string decode_utf8(std::string_view body) {
+    std::u32string out;
+    out.reserve(body.size());
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(body[k]); };
+    const auto continuation = [&](std::size_t k) { return (byte(k) & 0xc0) == 0x80; };
+    const auto fail = [&](std::size_t start, std::size_t end, const char* reason) {
+        throw Failure{{decode_error("utf-8", body, start, end, reason)}};
+    };
+    const std::size_t n = body.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char lead = byte(i);
+        if (lead < 0x80) {
+            out += lead;
+            ++i;
+            continue;
+        }
+        if (lead < 0xc2 || lead > 0xf4) fail(i, i + 1, "invalid start byte");
+        const std::size_t length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        if (i + 1 >= n) break;
+        const unsigned char second = byte(i + 1);
+        // The second byte also rules out overlong forms, surrogates and code points > U+10FFFF.
+        const bool second_ok = continuation(i + 1) &&
+                               (lead == 0xe0   ? second >= 0xa0
+                                : lead == 0xed ? second < 0xa0
+                                : lead == 0xf0 ? second >= 0x90
+                                : lead == 0xf4 ? second < 0x90
+                                               : true);
+        if (!second_ok) fail(i, i + 1, "invalid continuation byte");
+        for (std::size_t k = 2; k < length; ++k) {
+            if (i + k >= n) return out;
+            if (!continuation(i + k)) fail(i, i + k, "invalid continuation byte");
+        }
+        char32_t c = lead & (0x7f >> length);
+        for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3f);
+        out += c;
+        i += length;
+    }
+    return out;
+}
+
+std::u32string decode(std::string_view body, Codec codec) {
+    if (codec == Codec::Utf8) return decode_utf8(body);
+    std::u32string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const unsigned char b = static_cast<unsigned char>(body[i]);
+        if (codec == Codec::Ascii && b >= 0x80) {
+            throw Failure{{decode_error("ascii", body, i, i + 1, "ordinal not in range(128)")}};
+        }
+        out += b;
+    }
+    return out;
+}
+
+// Code points to UTF-8; lone surrogates get the 3-byte form Python's 'surrogatepass' writes.
+void append_utf8(std::string& out, char32_t c) {
+    const auto put = [&](char32_t bits) { out += static_cast<char>(bits); };
+    if (c < 0x80) {
+        put(c);
+    } else if (c < 0x800) {
+        put(0xc0 | (c >> 6));
+        put(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        put(0xe0 | (c >> 12));
+        put(0x80 | ((c >> 6) & 0x3f));
+        put(0x80 | (c & 0x3f));
+    } else {
+        put(0xf0 | (c >> 18));
+        put(0x80 | ((c >> 12) & 0x3f));
+        put(0x80 | ((c >> 6) & 0x3f));
+        put(0x80 | (c & 0x3f));
+    }
+}
+
+constexpr std::size_t kMaxIntDigits = 4300;  // sys.get_int_max_str_digits() default (3.11)
+
+// The scanner of CPython 3.11's Modules/_json.c over the decoded text. Positions are code
+// point indices, as Python's are.
+class Parser {
+public:
+    Parser(const std::u32string& text, int max_depth) : s_(text), max_depth_(max_depth) {}
+
+    // JSONDecoder.decode: whitespace, one value, whitespace, end.
+    Value document() {
+        if (!s_.empty() && s_[0] == 0xfeff) fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+        std::size_t idx = skip_whitespace(0);
+        Value v = value(idx);
+        idx = skip_whitespace(idx);
+        if (idx != s_.size()) fail("Extra data", idx);
+        return v;
+    }
+
+private:
+    const std::u32string& s_;
+    const int max_depth_;
+    int depth_ = 0;
+
+    [[noreturn]] void fail(const char* msg, std::size_t pos) const {
+        std::size_t line = 1;
+        std::size_t last_newline = 0;  // one past it, so column = pos - last_newline + 1
+        for (std::size_t i = 0; i < pos && i < s_.size(); ++i) {
+            if (s_[i] == '\n') {
+                ++line;
+                last_newline = i + 1;
+            }
+        }
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "%s: line %zu column %zu (char %zu)", msg, line,
+                      pos - last_newline + 1, pos);
+        throw Failure{{buf}};
+    }
+
+    bool at(std::size_t idx, char32_t c) const { return idx < s_.size() && s_[idx] == c; }
+
+    bool whitespace(std::size_t idx) const {
+        return at(idx, ' ') || at(idx, '\t') || at(idx, '\n') || at(idx, '\r');
+    }
+
+    std::size_t skip_whitespace(std::size_t idx) const {
+        while (whitespace(idx)) ++idx;
+        return idx;
+    }
+
+    // The C scanner's test for null/true/false/NaN/Infinity: the whole word is there.
+    bool word_at(std::size_t idx, std::string_view word) const {
+        if (idx + word.size() > s_.size()) return false;
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            if (s_[idx + k] != static_cast<char32_t>(word[k])) return false;
+        }
+        return true;
+    }
+
+    // scan_once_unicode: the value at idx; idx moves past it.
+    Value value(std::size_t& idx) {
+        if (idx >= s_.size()) fail("Expecting value", idx);
+        switch (s_[idx]) {
+            case '"': return Value::string(string(idx));
+            case '{': return container(idx, true);
+            case '[': return container(idx, false);
+            case 'n':
+                if (word_at(idx, "null")) {
+                    idx += 4;
+                    return Value();
+                }
+                break;
+            case 't':
+                if (word_at(idx, "true")) {
+                    idx += 4;
+                    return Value::boolean(true);
+                }
+                break;
+            case 'f':
+                if (word_at(idx, "false")) {
+                    idx += 5;
+                    return Value::boolean(false);
+                }
+                break;
+            case 'N':
+                if (word_at(idx, "NaN")) constant("NaN");
+                break;
+            case 'I':
+                if (word_at(idx, "Infinity")) constant("Infinity");
+                break;
+            case '-':
+                if (word_at(idx, "-Infinity")) constant("-Infinity");
+                break;
+            default: break;
+        }
+        return number(idx);
+    }
+
+    // DRF's strict_constant: ValueError('... ' + repr(o)) where o is the literal's text.
+    [[noreturn]] static void constant(const char* literal) {
+        throw Failure{{std::string("Out of range float values are not JSON compliant: '") +
+                       literal + "'"}};
+    }
+
+    // Py_EnterRecursiveCall around _parse_object_unicode / _parse_array_unicode.
+    Value container(std::size_t& idx, bool object) {
+        if (depth_ >= max_depth_) {
+            throw Failure{{std::string("maximum recursion depth exceeded while decoding a JSON ") +
+                               (object ? "object" : "array") + " from a unicode string",
+                           ParseError::Kind::RecursionError}};
+        }
+        ++depth_;
+        Value v = object ? parse_object(idx) : parse_array(idx);
+        --depth_;
+        return v;
+    }
+
+    Value parse_object(std::size_t& idx) {
+        Value::Items items;
+        std::unordered_map<std::string, std::size_t> index;  // dict: last value wins, first slot
+        idx = skip_whitespace(idx + 1);
+        if (!at(idx, '}')) {
+            while (true) {
+                if (!at(idx, '"')) fail("Expecting property name enclosed in double quotes", idx);
+                std::string key = string(idx);
+                idx = skip_whitespace(idx);
+                if (!at(idx, ':')) fail("Expecting ':' delimiter", idx);
+                idx = skip_whitespace(idx + 1);
+                Value v = value(idx);
+                auto [slot, fresh] = index.try_emplace(key, items.size());
+                if (fresh) {
+                    items.emplace_back(std::move(key), std::move(v));
+                } else {
+                    items[slot->second].second = std::move(v);
+                }
+                idx = skip_whitespace(idx);
+                if (at(idx, '}')) break;
+                if (!at(idx, ',')) fail("Expecting ',' delimiter", idx);
+                idx = skip_whitespace(idx + 1);
+            }
+        }
+        ++idx;
+        return Value::dict(std::move(items));
+    }
+
+    Value parse_array(std::size_t& idx) {
+        std::vector<Value> items;
+        idx = skip_whitespace(idx + 1);
+        if (!at(idx, ']')) {
+            while (true) {
+                items.push_back(value(idx));
+                idx = skip_whitespace(idx);
+                if (at(idx, ']')) break;
+                if (!at(idx, ',')) fail("Expecting ',' delimiter", idx);
+                idx = skip_whitespace(idx + 1);
+            }
+        }
+        ++idx;
+        return Value::list(std::move(items));
+    }
+
+    static int hex_digit(char32_t c) {
+        if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+        if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
+        if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
+        return -1;
+    }
+
+    // Four hex digits after the 'u' at u; the error points at the 'u'.
+    char32_t hex4(std::size_t u) const {
+        char32_t c = 0;
+        for (std::size_t k = 1; k <= 4; ++k) {
+            const int d = hex_digit(s_[u + k]);
+            if (d < 0) fail("Invalid \\uXXXX escape", u);
+            c = (c << 4) | static_cast<char32_t>(d);
+        }
+        return c;
+    }
+
+    // scanstring_unicode: the string whose opening quote is at idx; idx moves past the
+    // closing quote.
+    std::string string(std::size_t& idx) {
+        const std::size_t begin = idx;
+        const std::size_t n = s_.size();
+        std::string out;
+        std::size_t end = idx + 1;
+        while (true) {
+            std::size_t next = end;
+            for (; next < n && s_[next] != '"' && s_[next] != '\\'; ++next) {
+                if (s_[next] <= 0x1f) fail("Invalid control character at", next);
+                append_utf8(out, s_[next]);
+            }
+            if (next >= n) fail("Unterminated string starting at", begin);
+            if (s_[next] == '"') {
+                idx = next + 1;
+                return out;
+            }
+            ++next;  // past the backslash
+            if (next == n) fail("Unterminated string starting at", begin);
+            const char32_t esc = s_[next];
+            if (esc != 'u') {
+                char32_t c = 0;
+                switch (esc) {
+                    case '"': case '\\': case '/': c = esc; break;
+                    case 'b': c = '\b'; break;
+                    case 'f': c = '\f'; break;
+                    case 'n': c = '\n'; break;
+                    case 'r': c = '\r'; break;
+                    case 't': c = '\t'; break;
+                    default: fail("Invalid \\escape", next - 1);
+                }
+                append_utf8(out, c);
+                end = next + 1;
+                continue;
+            }
+            // The C scanner wants a character after the four digits (`end >= len` fails).
+            end = next + 5;
+            if (end >= n) fail("Invalid \\uXXXX escape", next);
+            char32_t c = hex4(next);
+            // A high surrogate pairs with a following \uDC00-\uDFFF; anything else leaves it
+            // alone, and Python keeps lone surrogates in the str.
+            if (c >= 0xd800 && c <= 0xdbff && end + 6 < n && s_[end] == '\\' && s_[end + 1] == 'u') {
+                const char32_t low = hex4(end + 1);
+                if (low >= 0xdc00 && low <= 0xdfff) {
+                    c = 0x10000 + (((c - 0xd800) << 10) | (low - 0xdc00));
+                    end += 6;
+                }
+            }
+            append_utf8(out, c);
+        }
+    }
+
+    // _match_number_unicode: Python's NUMBER_RE, then int() or float().
+    Value number(std::size_t& idx) {
+        const std::size_t start = idx;
+        const std::size_t n = s_.size();
+        const auto digit = [&](std::size_t k) { return k < n && s_[k] >= '0' && s_[k] <= '9'; };
+        std::size_t i = start;
+        if (at(i, '-')) ++i;
+        if (at(i, '0')) {
+            ++i;
+        } else if (digit(i)) {
+            while (digit(i)) ++i;
+        } else {
+            fail("Expecting value", start);
+        }
+        bool is_float = false;
+        if (at(i, '.') && digit(i + 1)) {
+            is_float = true;
+            i += 2;
+            while (digit(i)) ++i;
+        }
+        if (at(i, 'e') || at(i, 'E')) {
+            std::size_t k = i + 1;
+            if (at(k, '-') || at(k, '+')) ++k;
+            if (digit(k)) {
+                while (digit(k)) ++k;
+                is_float = true;
+                i = k;
+            }
+        }
+        std::string text;
+        for (std::size_t k = start; k < i; ++k) text += static_cast<char>(s_[k]);
+        idx = i;
+        if (is_float) return Value::floating(std::strtod(text.c_str(), nullptr));  // "C" locale
+        const std::size_t digits = text.size() - (text[0] == '-' ? 1 : 0);
+        if (digits > kMaxIntDigits) {
+            throw Failure{{"Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                           std::to_string(digits) +
+                           " digits; use sys.set_int_max_str_digits() to increase the limit"}};
+        }
+        return Value::integer(std::move(text));
+    }
+};
+
+}  // namespace
+
+std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset, int max_depth) {
+    try {
+        const std::u32string text = decode(body, codec_for(charset));
+        return Parser(text, max_depth).document();
+    } catch (const Failure& failure) {
+        return failure.error;
+    }
+}
+
+}  // namespace authlab::pyjson

@@ -1,0 +1,45 @@
+#pragma once
+// json.loads as DRF's JSONParser calls it, with Python's exact error messages, so a malformed
+// body answers 400 {"detail": "JSON parse error - <Python's message>"} word for word.
+//
+// DRF reads the body through codecs.getreader(charset) and json.load(..., parse_constant=
+// strict_constant); CPython 3.11's C scanner (_json) decides acceptance, positions and texts.
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "pyjson/value.hpp"
+
+namespace authlab::pyjson {
+
+struct ParseError {
+    enum class Kind {
+        // A ValueError (JSONDecodeError, UnicodeDecodeError, strict_constant's, int's digit
+        // limit): DRF answers 400 {"detail": "JSON parse error - " + message}.
+        ValueError,
+        // Nesting deeper than max_depth. Python raises RecursionError, which is no ValueError:
+        // DRF lets it escape and Django answers 500 (Server Error). message is Python's text.
+        RecursionError,
+    };
+    std::string message;  // e.g. "Expecting value: line 1 column 11 (char 10)"
+    Kind kind = Kind::ValueError;
+};
+
+// Python's RecursionError strikes when the interpreter's 1000 frames run out, so the deepest
+// body that parses depends on how deep the view already is when it reads request.data.
+// Measured with tests/reference (test Client, startproject middleware): simplejwt's and
+// djoser's views 954 nested arrays/objects, DRF generic create and PUT 953, PATCH 952
+// (one more is a 500). Under runserver with one middleware: 968.
+inline constexpr int default_max_depth = 954;
+
+// `body` is the raw request body (bytes). `charset` is the request's charset as Django keeps
+// it (request.encoding, else DEFAULT_CHARSET "utf-8"), spelled any way Python's codecs accept:
+// utf-8, latin-1 (iso-8859-1) and ascii decode as Python does, with Python's
+// UnicodeDecodeError text. Any other name decodes as utf-8: right for names Python does not
+// know (Django drops them), wrong for Python codecs we lack (cp1252, utf-16, …).
+// At most `max_depth` arrays/objects nest. DRF never parses an empty body (Content-Length 0):
+// request.data is then {} without calling the parser.
+std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset = "utf-8",
+                                      int max_depth = default_max_depth);
+
+}  // namespace authlab::pyjson

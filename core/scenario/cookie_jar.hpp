@@ -1,0 +1,34 @@
+#pragma once
+// A browser's cookie store on the virtual clock, as the reference runner keeps it
+// (tests/reference/scenario.py, CookieJar): Set-Cookie answers are stored, Max-Age counts from
+// the time of the answer, a cookie whose time is up (Max-Age=0 at once) is gone, and the live
+// ones go back in one Cookie header, in the order they were (last) set.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace authlab::scenario {
+
+class CookieJar {
+public:
+    void store(const http::SetCookie& cookie, Micros now);
+    // The cookie's value as sent back (SimpleCookie's coded_value: quoted when it must be).
+    std::optional<std::string> value(const std::string& name, Micros now) const;
+    // "a=1; b=2", "" when the jar holds nothing live.
+    std::string header(Micros now) const;
+
+    struct Entry {
+        std::string name;
+        std::string coded_value;
+        std::optional<Micros> expires;  // none: a session cookie
+    };
+    std::vector<Entry> live(Micros now) const;
+    void clear() { entries_.clear(); }
+
+private:
+    std::vector<Entry> entries_;
+};
+
+}  // namespace authlab::scenario

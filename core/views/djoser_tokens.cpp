@@ -1,0 +1,98 @@
+// djoser 2.1's TokenCreateView and TokenDestroyView (djoser/views.py, djoser/utils.py
+// login_user / logout_user) with DRF's authtoken.Token: one 40-hex key per user.
+#include <algorithm>
+
+#include "auth/model_backend.hpp"
+#include "drf/auth_classes.hpp"
+#include "drf/errors.hpp"
+#include "drf/serializer.hpp"
+#include "views/views.hpp"
+
+namespace authlab::views {
+namespace {
+
+const std::string invalid_credentials = "Unable to log in with provided credentials.";
+
+std::optional<std::string> field(const drf::Validated& fields, const std::string& name) {
+    const pyjson::Value* value = fields.get(name);
+    return value ? std::optional<std::string>(value->as_str()) : std::nullopt;
+}
+
+std::unique_ptr<drf::Field> optional_char_field(std::string name) {
+    auto field = std::make_unique<drf::CharField>(std::move(name));
+    field->required = false;
+    return field;
+}
+
+std::string refusal(auth::LoginOutcome outcome) {
+    switch (outcome) {
+        case auth::LoginOutcome::missing_credentials: return "the username or password is missing";
+        case auth::LoginOutcome::unknown_user: return "no user has that username";
+        case auth::LoginOutcome::wrong_password: return "the password does not match";
+        case auth::LoginOutcome::inactive: return "the user is inactive";
+        case auth::LoginOutcome::success: break;
+    }
+    return "";
+}
+
+// TokenCreateSerializer: password, then username, both optional CharFields; validate() asks
+// authenticate() and refuses with one message whatever went wrong.
+drf::Reply token_create(drf::RequestContext& request, const drf::PathArgs&) {
+    drf::Serializer serializer;
+    serializer.add(optional_char_field("password")).add(optional_char_field("username"));  // LOGIN_FIELD, added in __init__
+    const drf::Validated fields = serializer.is_valid(request.data());
+    if (!fields.valid()) {
+        request.trace.add("handler", "TokenCreateSerializer", "fail", "The body's fields do not validate.", {{"errors", fields.errors}});
+        throw drf::validation_error(fields.errors);
+    }
+    const std::optional<std::string> username = field(fields, "username");
+    const auth::LoginResult result = auth::authenticate(request.world, request.passwords, username, field(fields, "password"));
+    if (!result.user) {
+        request.trace.add("handler", "TokenCreateSerializer", "fail",
+                          "authenticate() returns None (" + refusal(result.outcome) +
+                              "): djoser answers with one message for every case.",
+                          {{"username", username ? nlohmann::ordered_json(drf::trace_text(*username)) : nlohmann::ordered_json()}});
+        throw drf::validation_error({{"non_field_errors", {invalid_credentials}}});
+    }
+    // login_user: get_or_create the token (CREATE_SESSION_ON_LOGIN is False: no session).
+    const bool existed = std::any_of(request.world.tokens.begin(), request.world.tokens.end(),
+                                     [&](const AuthToken& t) { return t.user == result.user->id; });
+    const AuthToken& token = request.world.get_or_create_token(result.user->id, request.random, request.now);
+    request.trace.add("handler", "TokenCreateView", "pass",
+                      result.user->username + "'s credentials are right: " +
+                          (existed ? "the existing token " : "a new token ") + drf::redact(token.key) + " is returned.",
+                      {{"user", result.user->username}, {"created", !existed}});
+    return {200, {{"auth_token", token.key}}};
+}
+
+// TokenDestroyView.post: logout_user deletes the user's token, however they authenticated.
+drf::Reply token_destroy(drf::RequestContext& request, const drf::PathArgs&) {
+    const std::size_t removed = std::erase_if(request.world.tokens, [&](const AuthToken& t) { return t.user == request.user->id; });
+    request.trace.add("handler", "TokenDestroyView", "pass",
+                      removed ? request.user->username + "'s token is deleted: it no longer authenticates."
+                              : request.user->username + " had no token; nothing to delete.",
+                      {{"deleted", removed}});
+    return {204, nullptr};
+}
+
+}  // namespace
+
+drf::ApiView djoser_token_login() {
+    drf::ApiView view;
+    view.name = "TokenCreateView";
+    view.fixed_permissions = {"AllowAny"};  // settings.PERMISSIONS.token_create; authenticators: the global list
+    view.handlers["POST"] = token_create;
+    view.allow = "POST, OPTIONS";
+    return view;
+}
+
+drf::ApiView djoser_token_logout() {
+    drf::ApiView view;
+    view.name = "TokenDestroyView";
+    view.fixed_permissions = {"IsAuthenticated"};
+    view.handlers["POST"] = token_destroy;
+    view.allow = "POST, OPTIONS";
+    return view;
+}
+
+}  // namespace authlab::views

@@ -1,0 +1,100 @@
+// simplejwt 5.2's TokenObtainPairView and TokenRefreshView (rest_framework_simplejwt/views.py
+// and serializers.py): no authenticators, no permissions, and every authentication failure
+// challenged with 'Bearer realm="api"'.
+#include "auth/model_backend.hpp"
+#include "drf/auth_classes.hpp"
+#include "drf/errors.hpp"
+#include "jwt/pyjwt.hpp"
+#include "jwt/python_json.hpp"
+#include "jwt/tokens.hpp"
+#include "drf/serializer.hpp"
+#include "views/views.hpp"
+
+namespace authlab::views {
+namespace {
+
+// is_valid(raise_exception=True) over required CharFields.
+drf::Validated validated(drf::RequestContext& request, const std::string& serializer_name, const std::vector<std::string>& names) {
+    drf::Serializer serializer;
+    for (const std::string& name : names) serializer.add(std::make_unique<drf::CharField>(name));
+    drf::Validated fields = serializer.is_valid(request.data());
+    if (!fields.valid()) {
+        request.trace.add("handler", serializer_name, "fail", "The body's fields do not validate.", {{"errors", fields.errors}});
+        throw drf::validation_error(fields.errors);
+    }
+    return fields;
+}
+
+// str(token); a SECRET_KEY PyJWT will not use for HMAC fails the request (500).
+std::string signed_token(drf::RequestContext& request, const pyjson::Value& payload) {
+    try {
+        return jwt::sign(payload, request.world.secret_key);
+    } catch (const jwt::InvalidKeyError& error) {
+        request.trace.add("handler", "TokenBackend", "error", std::string("PyJWT refuses the SECRET_KEY: ") + error.what());
+        throw drf::ServerError(std::string("InvalidKeyError: ") + error.what());
+    }
+}
+
+// TokenObtainPairSerializer: username and password (trimmed, like every CharField), then
+// authenticate(); a refused or inactive user is AuthenticationFailed, not a validation error.
+drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&) {
+    const drf::Validated fields = validated(request, "TokenObtainPairSerializer", {"username", "password"});
+    const std::string& username = fields.get("username")->as_str();
+    const auth::LoginResult result = auth::authenticate(request.world, request.passwords, username, fields.get("password")->as_str());
+    if (!result.user || !result.user->is_active) {
+        request.trace.add("handler", "TokenObtainPairSerializer", "fail",
+                          "authenticate() finds no active user for '" + drf::trace_text(username) +
+                              "' with that password: AuthenticationFailed (401).",
+                          {{"username", drf::trace_text(username)}});
+        throw drf::authentication_failed(std::string("No active account found with the given credentials"));
+    }
+    const pyjson::Value refresh = jwt::for_user(jwt::TokenType::refresh, *result.user, request.now, request.random);
+    const pyjson::Value access = jwt::access_from_refresh(refresh, request.now, request.random);
+    request.trace.add("handler", "TokenObtainPairSerializer", "pass",
+                      "The credentials of " + result.user->username +
+                          " are right: a refresh token (1 day) and an access token (5 minutes) are signed with the SECRET_KEY.",
+                      {{"refresh_claims", jwt::to_ordered_json(refresh)}, {"access_claims", jwt::to_ordered_json(access)}});
+    return {200, {{"refresh", signed_token(request, refresh)}, {"access", signed_token(request, access)}}};
+}
+
+// TokenRefreshSerializer: RefreshToken(refresh) must verify; its access_token copies every
+// claim but token_type, exp and jti (ROTATE_REFRESH_TOKENS is False: no new refresh token).
+drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
+    const drf::Validated fields = validated(request, "TokenRefreshSerializer", {"refresh"});  // access is read-only
+    const std::string& raw = fields.get("refresh")->as_str();
+    const jwt::TokenCheck check = jwt::check_token(raw, jwt::TokenType::refresh, request.world.secret_key, request.now);
+    if (check.uncaught) {
+        request.trace.add("handler", "TokenRefreshSerializer", "error",
+                          "Checking the refresh token raises a Python error nobody catches (" + check.cause + "): 500.");
+        throw drf::ServerError(check.cause);
+    }
+    if (!check.payload) {
+        request.trace.add("handler", "TokenRefreshSerializer", "fail",
+                          "The refresh token " + drf::redact_jwt(raw) + " is refused: " + check.error + " (" + check.cause +
+                              "); the view raises InvalidToken (401).",
+                          {{"message", check.error}, {"cause", check.cause}});
+        throw drf::authentication_failed(nlohmann::ordered_json{{"detail", check.error}, {"code", "token_not_valid"}});
+    }
+    const pyjson::Value access = jwt::access_from_refresh(*check.payload, request.now, request.random);
+    request.trace.add("handler", "TokenRefreshSerializer", "pass",
+                      "The refresh token is valid: a new access token keeps its iat and user_id and expires in 5 minutes.",
+                      {{"access_claims", jwt::to_ordered_json(access)}});
+    return {200, {{"access", signed_token(request, access)}}};
+}
+
+drf::ApiView token_view(std::string name, drf::Handler handler) {
+    drf::ApiView view;
+    view.name = std::move(name);
+    view.without_authenticators = true;   // authentication_classes = ()
+    view.challenge = "Bearer realm=\"api\"";  // get_authenticate_header
+    view.handlers["POST"] = std::move(handler);
+    view.allow = "POST, OPTIONS";
+    return view;  // permission_classes = (): no permission to pass
+}
+
+}  // namespace
+
+drf::ApiView jwt_token_pair() { return token_view("TokenObtainPairView", token_obtain_pair); }
+drf::ApiView jwt_token_refresh() { return token_view("TokenRefreshView", token_refresh); }
+
+}  // namespace authlab::views

@@ -1,0 +1,293 @@
+#include "world/world_json.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "auth/passwords.hpp"
+#include "auth/permission.hpp"
+#include "drf/policy_check.hpp"
+
+namespace authlab {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Reading with a path, so every error says where it is.
+class Reader {
+public:
+    Reader(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
+
+    [[noreturn]] void fail(const std::string& what) const { throw LoadError{(path_.empty() ? "" : path_ + ": ") + what}; }
+    const json& value() const { return value_; }
+    const std::string& path() const { return path_; }
+
+    Reader field(const std::string& key) const {
+        if (!value_.is_object()) fail("expected an object");
+        auto it = value_.find(key);
+        if (it == value_.end()) Reader(value_, join(key)).fail("missing");
+        return Reader(*it, join(key));
+    }
+    bool has(const std::string& key) const { return value_.is_object() && value_.contains(key); }
+
+    std::vector<Reader> items() const {
+        if (!value_.is_array()) fail("expected a list");
+        std::vector<Reader> out;
+        for (std::size_t i = 0; i < value_.size(); ++i) out.emplace_back(value_[i], path_ + "[" + std::to_string(i) + "]");
+        return out;
+    }
+    std::string text(std::size_t max_length, bool allow_empty = true) const {
+        if (!value_.is_string()) fail("expected a string");
+        const auto& s = value_.get_ref<const std::string&>();
+        if (!allow_empty && s.empty()) fail("must not be empty");
+        if (s.size() > max_length) fail("longer than " + std::to_string(max_length) + " characters");
+        return s;
+    }
+    bool boolean() const {
+        if (!value_.is_boolean()) fail("expected true or false");
+        return value_.get<bool>();
+    }
+    std::int64_t integer(std::int64_t min, std::int64_t max) const {
+        if (!value_.is_number_integer()) fail("expected an integer");
+        bool too_big = value_.is_number_unsigned() && value_.get<std::uint64_t>() > static_cast<std::uint64_t>(max);
+        auto v = value_.get<std::int64_t>();
+        if (too_big || v < min || v > max) fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
+        return v;
+    }
+
+private:
+    std::string join(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+    const json& value_;
+    std::string path_;
+};
+
+bool made_of(std::string_view text, std::string_view alphabet) {
+    return std::all_of(text.begin(), text.end(), [&](char c) { return alphabet.find(c) != std::string_view::npos; });
+}
+
+constexpr std::string_view digits = "0123456789";
+
+// "7.99": up to four digits, a point, two digits (DecimalField(max_digits=6, decimal_places=2)).
+bool is_price(std::string_view text) {
+    std::size_t point = text.find('.');
+    return point >= 1 && point <= 4 && text.size() == point + 3 && made_of(text.substr(0, point), digits) &&
+           made_of(text.substr(point + 1), digits);
+}
+
+constexpr std::int64_t max_id = (std::int64_t{1} << 53) - 1;  // exact in JavaScript too
+constexpr std::int64_t max_micros = std::int64_t{253402300799} * micros_per_second;  // year 9999
+
+std::vector<std::string> strings(const Reader& r, std::size_t max_length) {
+    std::vector<std::string> out;
+    for (const Reader& item : r.items()) out.push_back(item.text(max_length));
+    return out;
+}
+
+std::set<std::string> permission_keys(const Reader& r) {
+    std::set<std::string> keys;
+    for (const Reader& item : r.items()) {
+        std::string key = item.text(255);
+        if (!auth::find_permission(key)) item.fail("no permission \"" + key + "\"");
+        keys.insert(key);
+    }
+    return keys;
+}
+
+template <typename Row>
+void require_unique_ids(const std::vector<Row>& rows, const Reader& r) {
+    std::set<Id> seen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!seen.insert(rows[i].id).second) r.items()[i].field("id").fail("duplicate id " + std::to_string(rows[i].id));
+    }
+}
+
+Policies read_policies(const Reader& r) {
+    Policies policies;
+    policies.authentication = strings(r.field("authentication"), 64);
+    for (const auto& [name, entry] : r.value().items()) {
+        if (name == "authentication") continue;
+        Reader view(entry, r.path() + "." + name);
+        ViewPolicy policy;
+        if (view.has("authentication")) policy.authentication = strings(view.field("authentication"), 64);
+        if (view.has("permissions")) policy.permissions = strings(view.field("permissions"), 1000);
+        policies.views[name] = std::move(policy);
+    }
+    if (std::string problem = drf::policies_problem(policies); !problem.empty()) r.fail(problem);
+    return policies;
+}
+
+auth::Argon2Cost read_cost(const Reader& r) {
+    auth::Argon2Cost cost;
+    cost.memory_kib = static_cast<std::uint32_t>(r.field("memory_kib").integer(8, auth::max_argon2_memory_kib));
+    cost.time_cost = static_cast<std::uint32_t>(r.field("time_cost").integer(1, auth::max_argon2_time_cost));
+    cost.parallelism = static_cast<std::uint32_t>(r.field("parallelism").integer(1, auth::max_argon2_parallelism));
+    if (cost.memory_kib < 8 * cost.parallelism) r.fail("memory_kib must be at least 8 × parallelism");
+    return cost;
+}
+
+World read_world(const Reader& top) {
+    if (top.field("schema").text(64) != "authlab.world") top.field("schema").fail("expected \"authlab.world\"");
+    std::int64_t version = top.field("version").integer(0, 1'000'000);
+    if (version != world_schema_version)
+        top.field("version").fail("version " + std::to_string(version) + " is not supported (this page reads " +
+                                   std::to_string(world_schema_version) + ")");
+    World world;
+    world.secret_key = top.field("secret_key").text(1000, false);
+    world.password_cost = read_cost(top.field("password_cost"));
+    world.clock_offset = top.field("clock_offset_micros").integer(-max_micros, max_micros);
+
+    for (const Reader& g : top.field("groups").items()) {
+        Group group{g.field("id").integer(1, max_id), g.field("name").text(150, false), permission_keys(g.field("permissions"))};
+        if (world.find_group(group.name)) g.field("name").fail("another group is named \"" + group.name + "\"");
+        world.groups.push_back(std::move(group));
+    }
+    require_unique_ids(world.groups, top.field("groups"));
+
+    for (const Reader& u : top.field("users").items()) {
+        User user;
+        user.id = u.field("id").integer(1, max_id);
+        user.username = u.field("username").text(150, false);
+        if (world.find_user(user.username)) u.field("username").fail("another user is named \"" + user.username + "\"");
+        user.email = u.field("email").text(254);
+        user.password = u.field("password").text(1000);
+        if (std::string problem = auth::encoded_password_problem(user.password); !problem.empty()) u.field("password").fail(problem);
+        user.is_active = u.field("is_active").boolean();
+        user.is_staff = u.field("is_staff").boolean();
+        user.is_superuser = u.field("is_superuser").boolean();
+        user.permissions = permission_keys(u.field("permissions"));
+        for (const Reader& g : u.field("groups").items()) {
+            std::string name = g.text(150);
+            const Group* group = world.find_group(name);
+            if (!group) g.fail("no group named \"" + name + "\"");
+            if (std::find(user.groups.begin(), user.groups.end(), group->id) == user.groups.end()) user.groups.push_back(group->id);
+        }
+        world.users.push_back(std::move(user));
+    }
+    require_unique_ids(world.users, top.field("users"));
+
+    for (const Reader& b : top.field("books").items()) {
+        Book book{b.field("id").integer(1, max_id), b.field("title").text(255, false), b.field("author").text(255, false),
+                  b.field("price").text(8), static_cast<int>(b.field("inventory").integer(0, 32767))};
+        if (!is_price(book.price)) b.field("price").fail("expected a price like \"7.99\" (at most 9999.99)");
+        world.books.push_back(std::move(book));
+    }
+    require_unique_ids(world.books, top.field("books"));
+
+    for (const Reader& o : top.field("orders").items()) {
+        Order order{o.field("id").integer(1, max_id), o.field("book").integer(1, max_id),
+                    static_cast<int>(o.field("quantity").integer(1, 32767)), o.field("owner").integer(1, max_id)};
+        if (!world.find_book(order.book)) o.field("book").fail("no book with id " + std::to_string(order.book));
+        if (!world.find_user(order.owner)) o.field("owner").fail("no user with id " + std::to_string(order.owner));
+        world.orders.push_back(order);
+    }
+    require_unique_ids(world.orders, top.field("orders"));
+
+    std::set<Id> users_with_tokens;
+    for (const Reader& t : top.field("tokens").items()) {
+        AuthToken token{t.field("key").text(40), t.field("user").integer(1, max_id), t.field("created").integer(0, max_micros)};
+        if (token.key.size() != 40 || !made_of(token.key, "0123456789abcdef")) t.field("key").fail("expected 40 lowercase hex characters");
+        if (!world.find_user(token.user)) t.field("user").fail("no user with id " + std::to_string(token.user));
+        if (!users_with_tokens.insert(token.user).second) t.field("user").fail("a user has one token at most");
+        world.tokens.push_back(std::move(token));
+    }
+
+    for (const Reader& s : top.field("sessions").items()) {
+        Session session{s.field("key").text(32), s.field("user").integer(1, max_id), s.field("auth_hash").text(128),
+                        s.field("expires").integer(0, max_micros)};
+        if (session.key.size() != 32 || !made_of(session.key, "abcdefghijklmnopqrstuvwxyz0123456789")) s.field("key").fail("expected 32 characters a-z, 0-9");
+        if (!world.find_user(session.user)) s.field("user").fail("no user with id " + std::to_string(session.user));
+        world.sessions.push_back(std::move(session));
+    }
+
+    world.policies = read_policies(top.field("policies"));
+
+    Reader next = top.field("next_ids");
+    auto next_id = [&](const char* key, auto& rows) {
+        Id id = next.field(key).integer(1, max_id);
+        for (const auto& row : rows) {
+            if (row.id >= id) next.field(key).fail("must be greater than every " + std::string(key) + " id");
+        }
+        return id;
+    };
+    world.next_ids = {next_id("user", world.users), next_id("group", world.groups), next_id("book", world.books),
+                      next_id("order", world.orders)};
+    return world;
+}
+
+}  // namespace
+
+ordered_json policies_to_json(const Policies& policies) {
+    ordered_json out;
+    out["authentication"] = policies.authentication;
+    for (const auto& [name, policy] : policies.views) {
+        ordered_json view = ordered_json::object();
+        if (policy.authentication) view["authentication"] = *policy.authentication;
+        view["permissions"] = policy.permissions;
+        out[name] = view;
+    }
+    return out;
+}
+
+ordered_json world_to_json(const World& world) {
+    ordered_json out;
+    out["schema"] = "authlab.world";
+    out["version"] = world_schema_version;
+    out["secret_key"] = world.secret_key;
+    out["password_cost"] = {{"memory_kib", world.password_cost.memory_kib},
+                            {"time_cost", world.password_cost.time_cost},
+                            {"parallelism", world.password_cost.parallelism}};
+    out["clock_offset_micros"] = world.clock_offset;
+    out["groups"] = ordered_json::array();
+    for (const Group& g : world.groups) out["groups"].push_back({{"id", g.id}, {"name", g.name}, {"permissions", g.permissions}});
+    out["users"] = ordered_json::array();
+    for (const User& u : world.users) {
+        ordered_json groups = ordered_json::array();
+        for (Id id : u.groups) groups.push_back(world.find_group(id)->name);
+        out["users"].push_back({{"id", u.id}, {"username", u.username}, {"email", u.email}, {"password", u.password},
+                                {"is_active", u.is_active}, {"is_staff", u.is_staff}, {"is_superuser", u.is_superuser},
+                                {"groups", groups}, {"permissions", u.permissions}});
+    }
+    out["books"] = ordered_json::array();
+    for (const Book& b : world.books)
+        out["books"].push_back({{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}});
+    out["orders"] = ordered_json::array();
+    for (const Order& o : world.orders)
+        out["orders"].push_back({{"id", o.id}, {"book", o.book}, {"quantity", o.quantity}, {"owner", o.owner}});
+    out["tokens"] = ordered_json::array();
+    for (const AuthToken& t : world.tokens) out["tokens"].push_back({{"key", t.key}, {"user", t.user}, {"created", t.created}});
+    out["sessions"] = ordered_json::array();
+    for (const Session& s : world.sessions)
+        out["sessions"].push_back({{"key", s.key}, {"user", s.user}, {"auth_hash", s.auth_hash}, {"expires", s.expires}});
+    out["policies"] = policies_to_json(world.policies);
+    out["next_ids"] = {{"user", world.next_ids.user}, {"group", world.next_ids.group},
+                       {"book", world.next_ids.book}, {"order", world.next_ids.order}};
+    return out;
+}
+
+std::variant<World, LoadError> world_from_json(const json& value) {
+    try {
+        return read_world(Reader(value, ""));
+    } catch (const LoadError& error) {
+        return error;
+    }
+}
+
+std::variant<Policies, LoadError> policies_from_json(const json& value) {
+    try {
+        return read_policies(Reader(value, "policies"));
+    } catch (const LoadError& error) {
+        return error;
+    }
+}
+
+std::variant<World, LoadError> world_from_json_text(std::string_view text) {
+    if (text.size() > max_world_json_bytes)
+        return LoadError{"the file is larger than " + std::to_string(max_world_json_bytes / (1024 * 1024)) + " MiB"};
+    try {
+        return world_from_json(json::parse(text.begin(), text.end()));
+    } catch (const json::parse_error& error) {
+        return LoadError{std::string("not valid JSON: ") + error.what()};
+    }
+}
+
+}  // namespace authlab

@@ -1,0 +1,30 @@
+#pragma once
+// The whole world as JSON (export, import, the browser's saved state), with a schema version.
+// Loading validates everything first and builds a new World, so a bad file never touches the
+// current one.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "world/world.hpp"
+
+namespace authlab {
+
+constexpr int world_schema_version = 1;
+constexpr std::size_t max_world_json_bytes = 4 * 1024 * 1024;
+
+nlohmann::ordered_json world_to_json(const World& world);
+
+struct LoadError {
+    std::string message;  // names the offending place, e.g. "users[2].groups[0]: no group named \"Staf\""
+};
+
+std::variant<World, LoadError> world_from_json(const nlohmann::json& json);
+std::variant<World, LoadError> world_from_json_text(std::string_view text);
+
+// Policies have the shape of api.md's defaults.
+nlohmann::ordered_json policies_to_json(const Policies& policies);
+std::variant<Policies, LoadError> policies_from_json(const nlohmann::json& json);
+
+}  // namespace authlab

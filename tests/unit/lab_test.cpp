@@ -1,0 +1,195 @@
+// The learner-facing features over the core: admin commands, "send as" credentials, the
+// outcome matrix, "Why not?" and the JWT inspector.
+#include <catch2/catch.hpp>
+
+#include "lab/admin_commands.hpp"
+#include "lab/credentials.hpp"
+#include "lab/jwt_inspect.hpp"
+#include "lab/matrix.hpp"
+#include "lab/replay.hpp"
+#include "lab/snapshot.hpp"
+#include "lab/why_not.hpp"
+#include "world/seed.hpp"
+#include "world/world_json.hpp"
+
+using namespace authlab;
+using nlohmann::json;
+
+namespace {
+
+struct Fixture {
+    crypto::SeededRandom random{5};
+    FixedClock clock{1704110400 * micros_per_second};  // 2024-01-01T12:00:00Z
+    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
+
+    http::Request request(std::string method, std::string path, std::string body = "") {
+        http::Request r{std::move(method), std::move(path), "", {}, std::move(body)};
+        if (!r.body.empty()) r.headers.set("Content-Type", "application/json");
+        return r;
+    }
+    http::Request as(const std::string& username, const std::string& mechanism, http::Request r) {
+        auto credentials = lab::issue_credentials(backend, username, mechanism);
+        REQUIRE(std::holds_alternative<lab::Credentials>(credentials));
+        return lab::with_credentials(std::move(r), std::get<lab::Credentials>(credentials));
+    }
+    std::string saved() const { return world_to_json(backend.world()).dump(); }
+};
+
+const std::string emma = R"({"title": "Emma", "author": "Jane Austen", "price": "4.50", "inventory": 2})";
+
+std::vector<std::string> texts(const nlohmann::ordered_json& why) {
+    std::vector<std::string> out;
+    for (const auto& s : why["suggestions"]) out.push_back(s["text"]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("credentials issued without a password authenticate by each mechanism", "[lab]") {
+    Fixture f;
+    for (const char* mechanism : {"token", "bearer", "session"}) {
+        INFO(mechanism);
+        Exchange e = f.backend.handle(f.as("carol", mechanism, f.request("GET", "/auth/users/me/")));
+        CHECK(e.response.status == 200);
+        CHECK(json::parse(e.response.body)["username"] == "carol");
+    }
+    // A session's unsafe request carries the CSRF header a page would add.
+    Exchange post = f.backend.handle(f.as("eddie", "session", f.request("POST", "/api/books/", emma)));
+    CHECK(post.response.status == 201);
+    CHECK(std::holds_alternative<std::string>(lab::issue_credentials(f.backend, "nobody", "token")));
+    CHECK(std::holds_alternative<std::string>(lab::issue_credentials(f.backend, "carol", "basic")));
+}
+
+TEST_CASE("admin commands change the world, or nothing with a message", "[lab]") {
+    Fixture f;
+    auto ok = lab::apply_admin_command(f.backend, {{"op", "save_group"}, {"name", "Customer"},
+                                                   {"permissions", {"bookshop.view_book", "bookshop.add_book"}}});
+    CHECK(ok == nlohmann::ordered_json{{"ok", true}});
+    CHECK(f.backend.world().find_group(std::string_view("Customer"))->permissions.contains("bookshop.add_book"));
+
+    std::string before = f.saved();
+    for (json bad : {json{{"op", "save_group"}, {"name", "X"}, {"permissions", {"bookshop.fly"}}},
+                     json{{"op", "edit_user"}, {"id", 4}, {"groups", {"Nope"}}},
+                     json{{"op", "create_user"}, {"username", "bad name!"}},
+                     json{{"op", "create_user"}, {"username", "carol"}},
+                     json{{"op", "rename_group"}, {"id", 1}, {"name", "Editor"}},
+                     json{{"op", "set_policies"}, {"policies", {{"authentication", {"NoSuchAuth"}}}}},
+                     json{{"op", "delete_user"}, {"id", 99}}, json{{"op", "fly"}}, json{{"op", 3}}, json::array()}) {
+        INFO(bad.dump());
+        CHECK(lab::apply_admin_command(f.backend, bad).contains("error"));
+        CHECK(f.saved() == before);
+    }
+}
+
+TEST_CASE("the outcome matrix says what each user would get, and changes nothing", "[lab]") {
+    Fixture f;
+    std::string before = f.saved();
+    auto matrix = lab::outcome_matrix(f.backend, "token");
+    CHECK(f.saved() == before);
+    REQUIRE(matrix["users"].size() == 6);
+    auto status = [&](std::size_t row, const std::string& method, const std::string& path) {
+        for (std::size_t c = 0; c < matrix["endpoints"].size(); ++c) {
+            if (matrix["endpoints"][c]["method"] == method && matrix["endpoints"][c]["path"] == path) return matrix["cells"][row][c]["status"].get<int>();
+        }
+        return 0;
+    };
+    CHECK(status(0, "GET", "/api/books/") == 401);       // anonymous
+    CHECK(status(4, "POST", "/api/books/") == 403);      // carol, Customer
+    CHECK(status(3, "POST", "/api/books/") == 201);      // eddie, Editor
+    CHECK(status(5, "GET", "/api/books/") == 401);       // ivan is inactive: "User inactive or deleted."
+    CHECK(status(2, "GET", "/api/groups/manager/users/") == 200);  // mary, Manager
+
+    lab::apply_admin_command(f.backend, {{"op", "save_group"}, {"name", "Customer"},
+                                         {"permissions", {"bookshop.view_book", "bookshop.add_book"}}});
+    matrix = lab::outcome_matrix(f.backend, "token");
+    CHECK(status(4, "POST", "/api/books/") == 201);
+    CHECK(lab::outcome_matrix(f.backend, "basic").contains("error"));
+}
+
+TEST_CASE("why not: a missing model permission", "[lab]") {
+    Fixture f;
+    http::Request post = f.as("carol", "token", f.request("POST", "/api/books/", emma));
+    std::string before = f.saved();
+    auto why = lab::why_not(f.backend, post);
+    CHECK(f.saved() == before);
+    CHECK(why["status"] == 403);
+    auto t = texts(why);
+    REQUIRE_FALSE(t.empty());
+    CHECK(t.front() == "Add bookshop.add_book to group Customer");
+    CHECK(std::find(t.begin(), t.end(), "Add carol to group Editor") != t.end());
+    for (const auto& s : why["suggestions"]) CHECK(s["outcome"]["status"] == 201);
+
+    // Applying the first suggestion really lets the request through.
+    lab::apply_admin_command(f.backend, why["suggestions"][0]["change"]["command"]);
+    CHECK(f.backend.handle(post).response.status == 201);
+}
+
+TEST_CASE("why not: no credentials, and a 403 that should be a 401", "[lab]") {
+    Fixture f;
+    auto why = lab::why_not(f.backend, f.request("GET", "/api/books/"));
+    CHECK(why["status"] == 401);
+    auto t = texts(why);
+    CHECK(std::find(t.begin(), t.end(), "Send credentials: the request as carol (TokenAuthentication)") != t.end());
+    CHECK(std::none_of(t.begin(), t.end(), [](const std::string& s) { return s.find("ivan") != std::string::npos; }));
+
+    lab::apply_admin_command(f.backend, {{"op", "set_policies"},
+                                         {"policies", {{"authentication", {"SessionAuthentication", "TokenAuthentication"}},
+                                                       {"books", {{"permissions", {"DjangoModelPermissions"}}}}}}});
+    why = lab::why_not(f.backend, f.request("GET", "/api/books/"));
+    CHECK(why["status"] == 403);
+    t = texts(why);
+    CHECK(std::find(t.begin(), t.end(), "Put TokenAuthentication first, so the refusal is a 401 with a challenge") != t.end());
+}
+
+TEST_CASE("why not: the object permission of a negated group", "[lab]") {
+    Fixture f;
+    lab::apply_admin_command(f.backend, {{"op", "set_policies"},
+                                         {"policies", {{"authentication", {"TokenAuthentication"}},
+                                                       {"books", {{"permissions", {"~IsInGroup:Customer"}}}}}}});
+    // On the list route, leaving the group helps.
+    auto why = lab::why_not(f.backend, f.as("carol", "token", f.request("GET", "/api/books/")));
+    CHECK(why["status"] == 403);
+    auto t = texts(why);
+    CHECK(std::find(t.begin(), t.end(), "Remove carol from group Customer") != t.end());
+    // DRF 3.14's ~ also negates has_object_permission (True for IsInGroup), so every detail
+    // request is refused, the superuser's too: no change of user or group helps, and none is offered.
+    for (const char* user : {"carol", "admin"}) {
+        auto detail = lab::why_not(f.backend, f.as(user, "token", f.request("GET", "/api/books/1/")));
+        CHECK(detail["status"] == 403);
+        CHECK(detail["suggestions"].empty());
+    }
+}
+
+TEST_CASE("the JWT inspector checks the signature and counts down on the virtual clock", "[lab]") {
+    Fixture f;
+    auto credentials = std::get<lab::Credentials>(lab::issue_credentials(f.backend, "eddie", "bearer"));
+    std::string token = credentials.authorization->substr(7);
+    auto seen = lab::inspect_jwt(f.backend, token);
+    CHECK(seen["signature"] == "valid");
+    CHECK(seen["payload"]["user_id"] == 3);
+    CHECK(seen["header"]["alg"] == "HS256");
+    CHECK(seen["expires_in"].get<double>() == Approx(300));
+    CHECK(seen["problem"] == "");
+
+    f.backend.advance(301);
+    seen = lab::inspect_jwt(f.backend, token);
+    CHECK(seen["signature"] == "valid");
+    CHECK(seen["expires_in"].get<double>() < 0);
+    CHECK_FALSE(seen["problem"].get<std::string>().empty());
+
+    std::string tampered = token;
+    tampered[tampered.size() - 2] = tampered[tampered.size() - 2] == 'A' ? 'B' : 'A';
+    CHECK(lab::inspect_jwt(f.backend, tampered)["signature"] == "invalid");
+    CHECK(lab::inspect_jwt(f.backend, "not-a-jwt")["signature"] == "unchecked");
+}
+
+TEST_CASE("the snapshot shows what the admin shows", "[lab]") {
+    Fixture f;
+    auto s = lab::snapshot(f.backend);
+    CHECK(s["users"][3]["username"] == "carol");
+    CHECK(s["users"][3]["groups"] == json{"Customer"});
+    CHECK(s["groups"][0]["members"] == json{"mary"});
+    CHECK(s["permissions"].size() == 36);
+    CHECK(s["users"][0]["all_permissions"].size() == 36);  // the superuser has every permission
+    CHECK(s["policies"]["books"]["permissions"] == json{"DjangoModelPermissions"});
+}

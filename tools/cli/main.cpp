@@ -1,0 +1,36 @@
+// tools/authlab: the native command-line face of the core.
+#include <cstring>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: authlab <command> …\n"
+    "  password hash [--pbkdf2] PASSWORD   print a Django-format hash (Argon2id by default)\n"
+    "  password verify ENCODED PASSWORD    exit 0 on match, 1 on mismatch, 2 on a malformed hash\n"
+    "  jwt mint --secret S --user-id N [--type access|refresh]\n"
+    "  jwt verify --secret S TOKEN         print the claims, or the reason and exit 1\n"
+    "  run [--json] FILE…                  run scenario files against the core\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        std::cerr << usage;
+        return argc < 2 ? 2 : 0;
+    }
+    std::string command = argv[1];
+    authlab::cli::Args args(argv + 2, argv + argc);
+    try {
+        if (command == "password") return authlab::cli::password_command(args);
+        if (command == "jwt") return authlab::cli::jwt_command(args);
+        if (command == "run") return authlab::cli::run_command(args);
+    } catch (const std::exception& error) {
+        std::cerr << "authlab: " << error.what() << "\n";
+        return 2;
+    }
+    std::cerr << "authlab: unknown command '" << command << "'\n" << usage;
+    return 2;
+}

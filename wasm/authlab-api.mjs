@@ -1,0 +1,143 @@
+// The JavaScript face of the WebAssembly core, shared by the page and Node.js
+// (tools/run-scenario.mjs, tests/wasm/). The module speaks JSON strings (wasm/bindings.cpp);
+// this turns them into objects and its {"error": …} answers into thrown Errors where a caller
+// could not go on.
+//
+//   const lab = await openAuthLab(createAuthLab);          // the page: import createAuthLab from './authlab.mjs'
+//   const lab = await openAuthLabForNode(dir);             // Node.js: dir holds authlab.mjs + authlab.wasm
+//   const core = lab.core('default');                      // or 'empty', or a saved world's JSON text
+//   const { response, trace } = core.handle({ method: 'GET', path: '/api/books/' });
+//   core.delete();                                         // frees the C++ object
+
+export async function openAuthLab(createAuthLab, moduleOptions = {}) {
+  return new AuthLab(await createAuthLab(moduleOptions));
+}
+
+// Emscripten 3.1.6's loader fetch()es the .wasm, which Node.js 20 cannot do for a file path,
+// so the bytes are read here and handed over as wasmBinary.
+export async function openAuthLabForNode(moduleDir) {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const { createRequire } = await import('node:module');
+  const jsPath = join(moduleDir, 'authlab.mjs');
+  const wasmPath = join(moduleDir, 'authlab.wasm');
+  let wasmBinary;
+  try {
+    wasmBinary = await readFile(wasmPath);
+  } catch (error) {
+    throw new Error(`no WebAssembly build at ${wasmPath} (${error.code}): build it with ` +
+                    '`cmake --preset wasm && cmake --build --preset wasm`');
+  }
+  // The ES module output still uses CommonJS's require() and __dirname when it sees Node.js.
+  globalThis.require ??= createRequire(jsPath);
+  globalThis.__dirname ??= moduleDir;
+  const { default: createAuthLab } = await import(pathToFileURL(jsPath).href);
+  return openAuthLab(createAuthLab, { wasmBinary });
+}
+
+function parsed(text) {
+  const value = JSON.parse(text);
+  if (value && typeof value === 'object' && 'error' in value) throw new Error(value.error);
+  return value;
+}
+
+export class AuthLab {
+  constructor(module) {
+    this.module = module;
+  }
+
+  // A backend on the system clock with a cryptographic random source. Throws when `spec` is
+  // neither "default", "empty" nor a world this page can load.
+  core(spec = 'default') {
+    const native = new this.module.Core(typeof spec === 'string' ? spec : JSON.stringify(spec));
+    const status = JSON.parse(native.status());
+    if (status.error) {
+      native.delete();
+      throw new Error(status.error);
+    }
+    return new Core(native);
+  }
+
+  // files: [{ name, base64 } | { name, text } | { name, error: 'ENOENT' }]
+  // → { output, errors, exitCode }, exactly what tools/authlab run prints and returns.
+  runScenarios(files, json = false) {
+    return parsed(this.module.runScenarios(JSON.stringify(files), Boolean(json)));
+  }
+}
+
+export class Core {
+  constructor(native) {
+    this.native = native;
+  }
+
+  // request: { method, path, headers?, json? | form? | body? } as in a scenario step.
+  // → { response: { status, headers, cookies, body, json }, trace }
+  handle(request) {
+    return parsed(this.native.handle(JSON.stringify(request)));
+  }
+
+  advance(seconds) {
+    return parsed(this.native.advance(seconds)).now;
+  }
+
+  now() {
+    return this.native.now();  // virtual time, ms since the epoch
+  }
+
+  exportWorld() {
+    return parsed(this.native.exportWorld());
+  }
+
+  // → { ok: true } or { error }; on error the world stays as it was.
+  importWorld(world) {
+    return JSON.parse(this.native.importWorld(typeof world === 'string' ? world : JSON.stringify(world)));
+  }
+
+  hashPassword(password) {
+    return parsed(this.native.hashPassword(password)).encoded;
+  }
+
+  // → { verdict: 'match' | 'mismatch' | 'malformed', problem, must_update }
+  checkPassword(password, encoded) {
+    return parsed(this.native.checkPassword(password, encoded));
+  }
+
+  cookies() {
+    return parsed(this.native.cookies());
+  }
+
+  clearCookies() {
+    this.native.clearCookies();
+  }
+
+  // The learner-facing features (wasm/API.md).
+  snapshot() {
+    return parsed(this.native.snapshot());
+  }
+
+  // → { ok: true } or { error }: the message belongs next to the control that sent it.
+  admin(command) {
+    return JSON.parse(this.native.admin(JSON.stringify(command)));
+  }
+
+  whyNot(request) {
+    return parsed(this.native.whyNot(JSON.stringify(request)));
+  }
+
+  matrix(mechanism = 'token') {
+    return parsed(this.native.matrix(mechanism));
+  }
+
+  issueCredentials(username, mechanism) {
+    return parsed(this.native.issueCredentials(username, mechanism));
+  }
+
+  inspectJwt(token) {
+    return parsed(this.native.inspectJwt(token));
+  }
+
+  delete() {
+    this.native.delete();
+  }
+}

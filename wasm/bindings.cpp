@@ -1,0 +1,264 @@
+// The WebAssembly face of the core (embind): JSON strings in and out, nothing thrown across
+// the boundary (every failure is {"error": "…"}). The page and tools/run-scenario.mjs use it
+// through wasm/authlab-api.mjs.
+//
+//   new Core("default" | "empty" | savedWorldJson)   status() → {"ok": true} | {"error": …}
+//   core.handle(requestJson)  → {"response": {status, headers, cookies, body, json}, "trace": …}
+//   core.advance(seconds), core.now() (ms since the epoch, virtual), core.exportWorld(),
+//   core.importWorld(json) → {"ok": true} | {"error": …} (the world stays as it was on error),
+//   core.hashPassword(pw), core.checkPassword(pw, encoded), core.cookies(), core.clearCookies()
+//   core.snapshot(), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
+//   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
+//   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
+#include <emscripten/bind.h>
+
+#include <cmath>
+#include <memory>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "backend.hpp"
+#include "lab/admin_commands.hpp"
+#include "lab/credentials.hpp"
+#include "lab/jwt_inspect.hpp"
+#include "lab/matrix.hpp"
+#include "lab/snapshot.hpp"
+#include "lab/why_not.hpp"
+#include "crypto/base64.hpp"
+#include "pyjson/parse.hpp"
+#include "scenario/cookie_jar.hpp"
+#include "pyjson/dump.hpp"
+#include "scenario/json_equality.hpp"
+#include "scenario/request_builder.hpp"
+#include "scenario/runner.hpp"
+#include "scenario/step_record.hpp"
+#include "pyjson/utf8.hpp"
+#include "world/seed.hpp"
+#include "world/world_json.hpp"
+
+namespace {
+
+using namespace authlab;
+using nlohmann::ordered_json;
+using pyjson::Value;
+
+std::string dump(const ordered_json& json) { return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
+std::string error_json(const std::string& message) { return dump({{"error", message}}); }
+const std::string ok_json = R"({"ok": true})";
+
+// Runs `body`; any exception becomes {"error": …}.
+template <typename Body>
+std::string guarded(Body&& body) {
+    try {
+        return body();
+    } catch (const std::exception& error) {
+        return error_json(error.what());
+    } catch (...) {
+        return error_json("unknown failure");
+    }
+}
+
+std::variant<World, LoadError> initial_world(const std::string& spec, crypto::RandomSource& random) {
+    try {
+        if (spec == "default") return default_world(random);
+        if (spec == "empty") return empty_world(random);
+        return world_from_json_text(spec);
+    } catch (const std::exception& error) {
+        return LoadError{error.what()};
+    }
+}
+
+class Core {
+public:
+    explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_) {
+        auto world = initial_world(spec, random_);
+        if (auto* loaded = std::get_if<World>(&world)) backend_.world() = std::move(*loaded);
+        else load_error_ = std::get<LoadError>(world).message;  // the core holds an empty world
+    }
+
+    std::string status() const { return load_error_.empty() ? ok_json : error_json(load_error_); }
+
+    // `request_json` has a scenario request's shape: method, path, headers, json | form | body.
+    // The core keeps a browser's cookie jar: a request without its own Cookie header sends it.
+    std::string handle(const std::string& request_json) {
+        return guarded([&] {
+            http::Request request = browser_request(request_json);
+            Micros now = backend_.now();
+            Exchange exchange = backend_.handle(request);
+            for (const http::SetCookie& cookie : exchange.response.cookies) jar_.store(cookie, now);
+            return "{\"response\": " + pyjson::dumps(response_value(exchange.response, now), {.ensure_ascii = false}) +
+                   ", \"trace\": " + dump(exchange.trace) + "}";
+        });
+    }
+
+    std::string advance(double seconds) {
+        return guarded([&] {
+            if (!(seconds >= 0 && seconds <= 100.0 * 366 * 86400)) return error_json("advance: give a number of seconds from 0 to a century");
+            backend_.world().clock_offset += std::llround(seconds * static_cast<double>(micros_per_second));
+            return dump({{"ok", true}, {"now", now()}});
+        });
+    }
+
+    double now() const { return static_cast<double>(backend_.now()) / 1000.0; }
+
+    std::string exportWorld() const {
+        return guarded([&] { return dump(world_to_json(backend_.world())); });
+    }
+
+    std::string importWorld(const std::string& json) {
+        return guarded([&] {
+            auto loaded = world_from_json_text(json);
+            if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
+            backend_.world() = std::move(std::get<World>(loaded));
+            jar_.clear();  // the old world's sessions mean nothing here
+            return ok_json;
+        });
+    }
+
+    std::string hashPassword(const std::string& password) {
+        return guarded([&] { return dump({{"encoded", backend_.passwords().make_password(password)}}); });
+    }
+
+    std::string checkPassword(const std::string& password, const std::string& encoded) {
+        return guarded([&] {
+            auth::HashCheck check = backend_.passwords().check_password(password, encoded);
+            const char* verdict = check.verdict == auth::Verdict::match      ? "match"
+                                  : check.verdict == auth::Verdict::mismatch ? "mismatch"
+                                                                              : "malformed";
+            return dump({{"verdict", verdict}, {"problem", check.problem}, {"must_update", check.must_update}});
+        });
+    }
+
+    std::string cookies() const {
+        return guarded([&] {
+            ordered_json out = ordered_json::object();
+            for (const auto& entry : jar_.live(backend_.now())) out[entry.name] = entry.coded_value;
+            return dump(out);
+        });
+    }
+
+    void clearCookies() { jar_.clear(); }
+
+    std::string snapshot() const {
+        return guarded([&] { return dump(lab::snapshot(backend_)); });
+    }
+
+    std::string admin(const std::string& command_json) {
+        return guarded([&] {
+            auto command = nlohmann::json::parse(command_json, nullptr, false);
+            if (command.is_discarded()) return error_json("the command is not JSON");
+            return dump(lab::apply_admin_command(backend_, command));
+        });
+    }
+
+    std::string whyNot(const std::string& request_json) {
+        return guarded([&] { return dump(lab::why_not(backend_, browser_request(request_json))); });
+    }
+
+    std::string matrix(const std::string& mechanism) {
+        return guarded([&] { return dump(lab::outcome_matrix(backend_, mechanism)); });
+    }
+
+    // {"header": "Token …"} or {"cookies": [names]} (a session's cookies go into the jar).
+    std::string issueCredentials(const std::string& username, const std::string& mechanism) {
+        return guarded([&] {
+            auto issued = lab::issue_credentials(backend_, username, mechanism);
+            if (auto* problem = std::get_if<std::string>(&issued)) return error_json(*problem);
+            const lab::Credentials& credentials = std::get<lab::Credentials>(issued);
+            if (credentials.authorization) return dump({{"header", *credentials.authorization}});
+            ordered_json names = ordered_json::array();
+            for (const http::SetCookie& cookie : credentials.cookies) {
+                jar_.store(cookie, backend_.now());
+                names.push_back(cookie.name);
+            }
+            return dump({{"cookies", names}});
+        });
+    }
+
+    std::string inspectJwt(const std::string& token) const {
+        return guarded([&] { return dump(lab::inspect_jwt(backend_, token)); });
+    }
+
+private:
+    // A scenario-shaped request as a browser sends it: with the jar's cookies unless it brings
+    // its own Cookie header.
+    http::Request browser_request(const std::string& request_json) const {
+        auto parsed = pyjson::parse(request_json);
+        if (auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw std::invalid_argument("the request is not JSON: " + error->message);
+        http::Request request = scenario::build_request(std::get<Value>(parsed));
+        Micros now = backend_.now();
+        if (!request.headers.has("Cookie") && !jar_.header(now).empty()) request.headers.set("Cookie", jar_.header(now));
+        return request;
+    }
+
+    // {status, headers (as sent), cookies [{name, value, max_age, header}], body, json}
+    static Value response_value(const http::Response& response, Micros now) {
+        Value headers = Value::dict({});
+        for (const auto& [name, value] : response.headers.all()) headers.set(name, Value::string(pyjson::decode_replace(value)));
+        std::vector<Value> cookies;
+        for (const http::SetCookie& c : response.cookies) {
+            cookies.push_back(Value::dict({{"name", Value::string(c.name)},
+                                           {"value", Value::string(pyjson::decode_replace(c.value))},
+                                           {"max_age", c.max_age ? Value::integer(*c.max_age) : Value()},
+                                           {"header", Value::string(pyjson::decode_replace(c.header_value(now)))}}));
+        }
+        Value record = scenario::record_response(response, now);
+        return Value::dict({{"status", Value::integer(response.status)},
+                            {"headers", headers},
+                            {"cookies", Value::list(std::move(cookies))},
+                            {"body", Value::string(pyjson::decode_replace(response.body))},
+                            {"json", *record.find("json")}});
+    }
+
+    crypto::SystemRandom random_;
+    SystemClock clock_;
+    Backend backend_;
+    scenario::CookieJar jar_;
+    std::string load_error_;
+};
+
+// filesJson: [{"name", "base64"} (the exact bytes) | {"name", "text"} | {"name", "error": "ENOENT"}]
+std::string runScenarios(const std::string& files_json, bool json) {
+    return guarded([&] {
+        std::vector<scenario::ScenarioFile> files;
+        for (const auto& item : nlohmann::json::parse(files_json)) {
+            scenario::ScenarioFile file{item.at("name").get<std::string>(), std::nullopt, ""};
+            if (item.contains("base64")) {
+                file.bytes = crypto::base64_decode(item.at("base64").get<std::string>());
+                if (!file.bytes) throw std::invalid_argument(file.name + ": base64 is not valid");
+            } else if (item.contains("text")) {
+                file.bytes = item.at("text").get<std::string>();
+            } else {
+                file.read_error = scenario::read_error_text(item.value("error", std::string()));
+            }
+            files.push_back(std::move(file));
+        }
+        scenario::RunnerOutput output = scenario::run_scenario_files(files, json);
+        return dump({{"output", output.out}, {"errors", output.err}, {"exitCode", output.exit_code}});
+    });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(authlab) {
+    emscripten::class_<Core>("Core")
+        .constructor<std::string>()
+        .function("status", &Core::status)
+        .function("handle", &Core::handle)
+        .function("advance", &Core::advance)
+        .function("now", &Core::now)
+        .function("exportWorld", &Core::exportWorld)
+        .function("importWorld", &Core::importWorld)
+        .function("hashPassword", &Core::hashPassword)
+        .function("checkPassword", &Core::checkPassword)
+        .function("cookies", &Core::cookies)
+        .function("clearCookies", &Core::clearCookies)
+        .function("snapshot", &Core::snapshot)
+        .function("admin", &Core::admin)
+        .function("whyNot", &Core::whyNot)
+        .function("matrix", &Core::matrix)
+        .function("issueCredentials", &Core::issueCredentials)
+        .function("inspectJwt", &Core::inspectJwt);
+    emscripten::function("runScenarios", &runScenarios);
+}

@@ -1,0 +1,30 @@
+// What the busy indicator says while the core works. Argon2 is slow on purpose, so calls that
+// check or make a password hash say so.
+const hashing = 'Hashing a password with Argon2 (slow on purpose, so guessing is slow too)…';
+const loginPaths = /^\/(auth\/token\/login|api\/token|api-auth\/login|auth\/users)\/?$/;
+
+function carriesBasic(request) {
+  return Object.entries(request.headers ?? {}).some(([name, value]) =>
+    name.toLowerCase() === 'authorization' && /^\s*basic\s/i.test(value));
+}
+
+export function labelFor(method, args) {
+  const [first] = args;
+  switch (method) {
+    case 'handle':
+    case 'whyNot': {
+      const request = first ?? {};
+      if ((request.method === 'POST' && loginPaths.test(request.path ?? '')) || carriesBasic(request)) return hashing;
+      return method === 'whyNot' ? 'Trying changes on copies of the world…' : `Sending ${request.method} ${request.path}…`;
+    }
+    case 'admin':
+      return first?.op === 'create_user' || first?.op === 'set_password' ? hashing : 'Saving…';
+    case 'hashPassword':
+    case 'checkPassword':
+      return hashing;
+    case 'matrix':
+      return 'Computing the outcome matrix…';
+    default:
+      return undefined;
+  }
+}
