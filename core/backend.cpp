@@ -4,32 +4,12 @@
 
 #include "django/middleware.hpp"
 #include "django/pages.hpp"
+#include "django/unquote.hpp"
 #include "drf/request_context.hpp"
 #include "routes.hpp"
 
 namespace authlab {
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// The WSGI server hands Django a percent-decoded PATH_INFO.
-std::string percent_decode(std::string_view path) {
-    std::string out;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (path[i] == '%' && i + 2 < path.size() && hex_value(path[i + 1]) >= 0 && hex_value(path[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(path[i + 1]) * 16 + hex_value(path[i + 2]));
-            i += 2;
-        } else {
-            out += path[i];
-        }
-    }
-    return out;
-}
 
 // Django's escape_uri_path: quote() keeping "/:@&+$,-_.!~*'()".
 std::string escape_uri_path(std::string_view path) {
@@ -91,7 +71,8 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     World before = world_;  // small; restored if we fail half-way, so state is never corrupted
     bool frame_options = true;
     try {
-        response = route_and_run(context, percent_decode(request.path), frame_options);
+        // The WSGI server hands Django a percent-decoded PATH_INFO.
+        response = route_and_run(context, django::unquote_to_bytes(request.path), frame_options);
     } catch (const std::exception& error) {
         // A fault of ours, not of the request: answer like Django would (500), keep the world.
         world_ = std::move(before);

@@ -4,39 +4,10 @@
 #include <cctype>
 
 #include "django/codecs.hpp"
+#include "django/unquote.hpp"
 
 namespace authlab::django {
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// urllib.parse.unquote(s, encoding, errors="replace"): each run of ASCII characters has its
-// %XX escapes turned into bytes and decoded; other characters stay as they are.
-std::string unquote(std::string_view s, Codec codec) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) >= 0x80) {
-            out += s[i++];
-            continue;
-        }
-        std::string run;
-        for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
-            if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-                run += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-                i += 2;
-            } else {
-                run += s[i];
-            }
-        }
-        out += decode_replace(run, codec);
-    }
-    return out;
-}
 
 std::string plus_to_space(std::string_view s) {
     std::string out(s);

@@ -28,10 +28,12 @@ std::vector<std::unique_ptr<Authenticator>> authenticators_for(const ApiView& vi
 }
 
 // get_permissions(): one instance per entry of the policy (or the view's fixed classes).
-std::vector<std::unique_ptr<Permission>> permissions_for(const ApiView& view, const World& world) {
+std::vector<std::unique_ptr<Permission>> permissions_for(const ApiView& view, const World& world, const std::string& method) {
     std::vector<std::unique_ptr<Permission>> out;
     const ViewPolicy* policy = view_policy(view, world);
-    const auto& expressions = view.policy.empty() ? view.fixed_permissions
+    auto by_method = view.method_permissions.find(method == "HEAD" ? "GET" : method);
+    const auto& expressions = by_method != view.method_permissions.end() ? by_method->second
+                              : view.policy.empty() ? view.fixed_permissions
                               : policy            ? policy->permissions
                                                   : std::vector<std::string>{};
     for (const std::string& expression : expressions) {
@@ -72,9 +74,10 @@ void perform_authentication(const std::vector<std::unique_ptr<Authenticator>>& a
 
 // APIView.check_permissions and permission_denied: with authenticators and none that
 // succeeded, a refusal is NotAuthenticated; otherwise PermissionDenied.
-void check_permissions(const std::vector<std::unique_ptr<Permission>>& permissions, RequestContext& request) {
+void check_permissions(const ApiView& view, const std::vector<std::unique_ptr<Permission>>& permissions, RequestContext& request) {
     for (const auto& permission : permissions) {
         if (permission->has_permission(request)) continue;
+        if (request.user && view.not_found_when_refused.contains(request.http.method)) throw not_found();
         if (request.has_authenticators && request.authenticator.empty()) throw not_authenticated();
         throw permission_denied();
     }
@@ -86,7 +89,8 @@ http::Response finalize(const ApiView& view, const Accepted& accepted, int statu
     http::Response response;
     response.status = status;
     response.body = body.is_null() ? "" : render_json(body, accepted.indent);
-    if (!response.body.empty()) response.headers.add("Content-Type", accepted.media_type);
+    // Response.rendered_content: the renderer's own media type, whatever parameters were asked.
+    if (!response.body.empty()) response.headers.add("Content-Type", "application/json");
     if (challenge) response.headers.add("WWW-Authenticate", *challenge);
     response.headers.add("Vary", "Accept");
     response.headers.add("Allow", view.allow);
@@ -106,7 +110,7 @@ std::string render_json(const nlohmann::ordered_json& body, std::optional<int> i
 
 http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args) {
     auto authenticators = authenticators_for(view, request.world);
-    auto permissions = permissions_for(view, request.world);
+    auto permissions = permissions_for(view, request.world, request.http.method);
     request.permissions = &permissions;
     request.has_authenticators = !authenticators.empty();
     request.view_model = view.model;
@@ -114,7 +118,7 @@ http::Response dispatch(const ApiView& view, RequestContext& request, const Path
     try {
         accepted = negotiate_renderer(request.http);
         perform_authentication(authenticators, request);
-        check_permissions(permissions, request);
+        check_permissions(view, permissions, request);
         std::string method = request.http.method == "HEAD" ? "GET" : request.http.method;  // Django: head = get
         auto handler = view.handlers.find(method);
         if (handler == view.handlers.end()) throw method_not_allowed(request.http.method);
@@ -136,6 +140,14 @@ http::Response dispatch(const ApiView& view, RequestContext& request, const Path
         explain_error(request, view.name, error, authenticators.empty() ? "" : std::string(authenticators.front()->name()),
                       challenge);
         return finalize(view, accepted, error.status, error.body, challenge);
+    } catch (const BadRequest& error) {
+        // A SuspiciousOperation from reading the body (too many fields, too large) leaves DRF
+        // for Django's handler: its 400 page. Logging it builds an error report that reads
+        // request.user, so the session is read too.
+        request.session.get_user();
+        request.trace.add("response", view.name, "fail", std::string("Django refuses the body: ") + error.what());
+        request.trace.conclude(400, "bad_request", std::string("400: Django's own Bad Request page (") + error.what() + ").");
+        return django::bad_request_page();
     } catch (const ServerError& error) {
         request.trace.add("response", view.name, "error", std::string("Django itself fails here: ") + error.what());
         request.trace.conclude(500, "server_error", std::string("500: ") + error.what());

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct ApiView {
     // whose classes are fixed (djoser's, simplejwt's).
     std::string policy;
     std::vector<std::string> fixed_permissions;  // used when policy is ""
+    // A ViewSet's get_permissions by action: these methods use their own classes instead.
+    std::map<std::string, std::vector<std::string>> method_permissions;
+    // djoser's HIDE_USERS: for these methods an authenticated user who is refused gets 404.
+    std::set<std::string> not_found_when_refused;
     bool without_authenticators = false;         // simplejwt's views: authentication_classes = ()
     std::optional<std::string> challenge;        // simplejwt's views always answer Bearer realm="api"
     std::string model;                           // the queryset's model for DjangoModelPermissions

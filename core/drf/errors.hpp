@@ -35,6 +35,12 @@ struct ServerError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Django's SuspiciousOperation family raised while reading a body (TooManyFieldsSent,
+// RequestDataTooBig): Django answers 400 with its plain "Bad Request (400)" page.
+struct BadRequest : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 ApiError not_authenticated();                                  // "Authentication credentials were not provided."
 ApiError authentication_failed(const std::string& detail);     // {"detail": detail}
 ApiError authentication_failed(nlohmann::ordered_json body);   // simplejwt's {"detail", "code", …}

@@ -64,8 +64,11 @@ void explain_error(RequestContext& request, const std::string& view, const ApiEr
                 sentence = "403 because SessionAuthentication enforces CSRF on unsafe methods: \"" + detail +
                            "\". Send the csrftoken cookie's value in X-CSRFToken.";
             } else {
+                // The class's summary starts with its own name, which the sentence has just said.
+                std::string reason = permission ? permission->summary : "";
+                if (reason.starts_with(refused_by + ": ")) reason.erase(0, refused_by.size() + 2);
                 sentence = "403 because " + who(request) + " is known, but " + refused_by + " refused" +
-                           (permission && !permission->summary.empty() ? ": " + permission->summary : ".");
+                           (reason.empty() ? "." : ": " + reason);
             }
             break;
         case ApiError::Kind::method_not_allowed:

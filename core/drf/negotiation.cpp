@@ -96,13 +96,7 @@ Accepted negotiate_renderer(const http::Request& request) {
             const MediaType renderer_type(renderer);
             for (const MediaType& wanted : same_precedence) {
                 if (!wanted.accepts(renderer_type)) continue;
-                Accepted accepted{renderer, wanted.text, indent_of(wanted)};
-                // A wildcard match is answered with the renderer's own type plus the params.
-                if (renderer_type.precedence() > wanted.precedence()) {
-                    accepted.media_type = renderer;
-                    for (const auto& [key, value] : wanted.params) accepted.media_type += ";" + key + "=" + value;
-                }
-                return accepted;
+                return Accepted{renderer, indent_of(wanted)};
             }
         }
     }

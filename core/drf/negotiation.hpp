@@ -11,8 +11,7 @@ namespace authlab::drf {
 
 struct Accepted {
     std::string renderer = "application/json";  // "text/html" is the browsable API, answered with JSON here
-    std::string media_type = "application/json";  // request.accepted_media_type: the response's Content-Type
-    std::optional<int> indent;                   // JSONRenderer.get_indent: "application/json; indent=4"
+    std::optional<int> indent;  // JSONRenderer.get_indent, from the accepted type's params: "application/json; indent=4"
 };
 
 // Throws NotAcceptable.

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "django/unquote.hpp"
 #include "drf/errors.hpp"
 #include "drf/serializer_pytext.hpp"
 
@@ -80,13 +81,6 @@ std::string unquote_value(std::string value) {
     return value;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 bool has_non_ascii(std::string_view s) {
     for (char c : s) {
         if (static_cast<unsigned char>(c) >= 0x80) return true;
@@ -140,34 +134,11 @@ HeaderValue parse_header(std::string_view bytes, bool wsgi_header) {
             // value.decode(): a WSGI header's bytes are its Latin-1 text; a part header's are UTF-8.
             std::optional<std::string> text = wsgi_header ? latin1_to_utf8(value) : django::decode_strict(value, django::Codec::utf8);
             if (!text) throw ServerError("ValueError: an RFC 2231 parameter that is not UTF-8");
-            value = unquote(*text, django::codec_named(charset));
+            value = django::unquote(*text, django::codec_named(charset));
         }
         header.params[name] = value;
     }
     return header;
-}
-
-std::string unquote(const std::string& text, django::Codec codec) {
-    if (text.find('%') == std::string::npos) return text;
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (static_cast<unsigned char>(text[i]) >= 0x80) {
-            out += text[i++];
-            continue;
-        }
-        std::string bytes;
-        for (; i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; ++i) {
-            if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-                bytes += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-                i += 2;
-            } else {
-                bytes += text[i];
-            }
-        }
-        out += django::decode_replace(bytes, codec);
-    }
-    return out;
 }
 
 }  // namespace authlab::drf

@@ -1,7 +1,7 @@
 #pragma once
 // The text handling DRF's parsers inherit from Django and Python: header values as WSGI hands
 // them over (each byte one character, PEP 3333), the two header parsers (cgi.parse_header for
-// request.encoding, django.http.multipartparser.parse_header for media types) and unquote.
+// request.encoding, django.http.multipartparser.parse_header for media types).
 // The codecs themselves are django/codecs.hpp's.
 #include <map>
 #include <optional>
@@ -12,12 +12,6 @@
 #include "django/codecs.hpp"
 
 namespace authlab::drf {
-
-// Django's SuspiciousOperation family raised while reading a body (TooManyFieldsSent,
-// RequestDataTooBig): Django answers 400 with its plain "Bad Request (400)" page.
-struct BadRequest : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 // A header value's bytes read as Latin-1, written as UTF-8: what a Python str made from the
 // WSGI environ shows when DRF puts it into a JSON message.
@@ -37,8 +31,5 @@ struct HeaderValue {
 };
 HeaderValue parse_header(std::string_view bytes, bool wsgi_header = true);
 
-// urllib.parse.unquote(text, encoding, errors='replace') on UTF-8 text: each run of ASCII is
-// percent-decoded to bytes and decoded; other characters stay as they are.
-std::string unquote(const std::string& text, django::Codec codec);
 
 }  // namespace authlab::drf

@@ -30,12 +30,9 @@ ordered_json snapshot(const Backend& backend) {
 
     out["users"] = ordered_json::array();
     for (const User& u : world.users) {
-        ordered_json groups = ordered_json::array();
-        for (Id id : u.groups) groups.push_back(world.find_group(id)->name);
-        out["users"].push_back({{"id", u.id}, {"username", u.username}, {"email", u.email}, {"password", u.password},
-                                {"is_active", u.is_active}, {"is_staff", u.is_staff}, {"is_superuser", u.is_superuser},
-                                {"groups", groups}, {"permissions", u.permissions},
-                                {"all_permissions", auth::get_all_permissions(world, &u)}});
+        ordered_json user = user_to_json(world, u);
+        user["all_permissions"] = auth::get_all_permissions(world, &u);
+        out["users"].push_back(std::move(user));
     }
     out["groups"] = ordered_json::array();
     for (const Group& g : world.groups) {

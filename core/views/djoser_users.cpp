@@ -1,14 +1,14 @@
 // djoser 2.1's UserViewSet as djoser.urls mounts it: /auth/users/ (list, create) and the `me`
 // action at /auth/users/me/ (retrieve, update, partial_update, destroy of request.user).
-// get_permissions picks the classes by action. Every method of /me/ gets CurrentUserOrAdmin,
-// so dispatch checks it; on /auth/users/ create has AllowAny and the rest CurrentUserOrAdmin,
-// so those handlers check their own first, as APIView.initial would. Limit: a method with no
-// handler there (TRACE, …) answers 405 where djoser first refuses the anonymous user (401).
+// get_permissions picks the classes by action: create has AllowAny, every other method
+// CurrentUserOrAdmin (settings.PERMISSIONS.user), and HIDE_USERS turns a refused list into 404.
 #include <algorithm>
 
+#include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
 #include "drf/perm_classes.hpp"
 #include "drf/serializer_models.hpp"
+#include "unicode/nfkc.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
@@ -17,25 +17,8 @@ namespace {
 using drf::Reply;
 using drf::RequestContext;
 
-// UserViewSet.permission_denied with djoser's HIDE_USERS (True by default): an authenticated
-// user refused list, retrieve or update sees 404, not 403.
-void check_permission(RequestContext& request, const drf::PermissionClass& permission, const std::string& action) {
-    if (permission.has_permission(request)) return;
-    bool hidden = action == "list" || action == "retrieve" || action == "update" || action == "partial_update";
-    if (request.user && hidden) throw drf::not_found();
-    if (request.has_authenticators && request.authenticator.empty()) throw drf::not_authenticated();
-    throw drf::permission_denied();
-}
-
-// A method the route maps to no action: settings.PERMISSIONS.user, then http_method_not_allowed.
-Reply no_action(RequestContext& request, const drf::PathArgs&) {
-    check_permission(request, *drf::make_current_user_or_admin(), "");
-    throw drf::method_not_allowed(request.http.method);
-}
-
 // list: PERMISSIONS.user_list; HIDE_USERS shows a non-staff user only themself.
 Reply list_users(RequestContext& request, const drf::PathArgs&) {
-    check_permission(request, *drf::make_current_user_or_admin(), "list");
     nlohmann::ordered_json body = nlohmann::ordered_json::array();
     for (const User& user : request.world.users) {
         if (request.user->is_staff || user.id == request.user->id) body.push_back(drf::current_user_representation(user));
@@ -57,13 +40,20 @@ std::string normalize_email(const std::string& email) {
     return email.substr(0, at + 1) + domain;
 }
 
-// create: PERMISSIONS.user_create (AllowAny), UserCreateSerializer, User.objects.create_user.
-// Limit: create_user's NFKC normalisation of the username is not applied.
+// create: PERMISSIONS.user_create (AllowAny), UserCreateSerializer, User.objects.create_user,
+// which stores the username in NFKC. The uniqueness check saw the username as sent, so a
+// normalised one can still collide: the database refuses it (IntegrityError) and djoser
+// answers its bare list ["Unable to create account."].
 Reply create_user(RequestContext& request, const drf::PathArgs&) {
-    check_permission(request, *drf::make_allow_any(), "create");
     drf::Validated valid = drf::validate_request(request, drf::user_create_serializer(request.world), "UserViewSet");
     User user;
-    user.username = valid.get("username")->as_str();
+    user.username = unicode::nfkc(valid.get("username")->as_str());
+    if (request.world.find_user(std::string_view(user.username))) {
+        request.trace.add("handler", "UserViewSet", "fail",
+                          "create_user normalises the username to '" + drf::trace_text(user.username) +
+                              "', which is taken: the database refuses it (IntegrityError).");
+        throw drf::validation_error(nlohmann::ordered_json::array({"Unable to create account."}));
+    }
     const pyjson::Value* email = valid.get("email");
     user.email = normalize_email(email ? email->as_str() : "");
     user.password = request.passwords.make_password(valid.get("password")->as_str());
@@ -130,9 +120,11 @@ drf::ApiView djoser_user_list() {
     view.name = "UserViewSet";
     view.model = "auth.user";
     view.allow = "GET, POST, HEAD, OPTIONS";
+    view.fixed_permissions = {"CurrentUserOrAdmin"};  // PERMISSIONS.user: every action but create
+    view.method_permissions["POST"] = {"AllowAny"};   // PERMISSIONS.user_create
+    view.not_found_when_refused = {"GET", "HEAD"};     // list
     view.handlers["GET"] = list_users;
     view.handlers["POST"] = create_user;
-    for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = no_action;
     return view;
 }
 

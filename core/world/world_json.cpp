@@ -228,6 +228,14 @@ ordered_json policies_to_json(const Policies& policies) {
     return out;
 }
 
+ordered_json user_to_json(const World& world, const User& u) {
+    ordered_json groups = ordered_json::array();
+    for (Id id : u.groups) groups.push_back(world.find_group(id)->name);
+    return {{"id", u.id}, {"username", u.username}, {"email", u.email}, {"password", u.password},
+            {"is_active", u.is_active}, {"is_staff", u.is_staff}, {"is_superuser", u.is_superuser},
+            {"groups", groups}, {"permissions", u.permissions}};
+}
+
 ordered_json world_to_json(const World& world) {
     ordered_json out;
     out["schema"] = "authlab.world";
@@ -240,13 +248,7 @@ ordered_json world_to_json(const World& world) {
     out["groups"] = ordered_json::array();
     for (const Group& g : world.groups) out["groups"].push_back({{"id", g.id}, {"name", g.name}, {"permissions", g.permissions}});
     out["users"] = ordered_json::array();
-    for (const User& u : world.users) {
-        ordered_json groups = ordered_json::array();
-        for (Id id : u.groups) groups.push_back(world.find_group(id)->name);
-        out["users"].push_back({{"id", u.id}, {"username", u.username}, {"email", u.email}, {"password", u.password},
-                                {"is_active", u.is_active}, {"is_staff", u.is_staff}, {"is_superuser", u.is_superuser},
-                                {"groups", groups}, {"permissions", u.permissions}});
-    }
+    for (const User& u : world.users) out["users"].push_back(user_to_json(world, u));
     out["books"] = ordered_json::array();
     for (const Book& b : world.books)
         out["books"].push_back({{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}});

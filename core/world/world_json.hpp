@@ -15,6 +15,8 @@ constexpr int world_schema_version = 1;
 constexpr std::size_t max_world_json_bytes = 4 * 1024 * 1024;
 
 nlohmann::ordered_json world_to_json(const World& world);
+// One user as world_to_json writes it: groups by name, permissions as "app_label.codename".
+nlohmann::ordered_json user_to_json(const World& world, const User& user);
 
 struct LoadError {
     std::string message;  // names the offending place, e.g. "users[2].groups[0]: no group named \"Staf\""

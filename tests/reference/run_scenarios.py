@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tests/reference/run_scenarios.py [--json] FILE...
 
-See README.md beside this file and /work/shared/spec/scenarios.md."""
+See README.md beside this file and ../shared/spec/scenarios.md."""
 import os
 import sys
 

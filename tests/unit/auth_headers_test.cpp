@@ -3,9 +3,9 @@
 // the messages api.md lists.
 #include <catch2/catch.hpp>
 
-#include "auth_oracle.hpp"
 #include "drf/authentication.hpp"
 #include "drf/errors.hpp"
+#include "support/scenario_answers.hpp"
 #include "world/seed.hpp"
 
 using namespace authlab;

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "auth_oracle.hpp"
 #include "backend.hpp"
 #include "django/sessions.hpp"
+#include "support/django.hpp"
 #include "world/seed.hpp"
 
 using namespace authlab;
@@ -51,7 +51,7 @@ TEST_CASE("_auth_user_hash is Django's get_session_auth_hash", "[auth][session][
         "pbkdf2_sha256$260000$salt$hash=", "!unusable", "", "\xc3\xa9t\xc3\xa9"};
     const std::vector<std::string> secrets = {"authlab-test-secret", "another key with spaces", "\xe2\x82\xac"};
     json input = {{"passwords", passwords}, {"secrets", secrets}};
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 from django.contrib.auth.models import User
 from django.utils.crypto import salted_hmac
 salt = 'django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash'

@@ -3,7 +3,7 @@
 // (status, headers, cookies, JSON and HTML bodies), token values compared by shape.
 #include <catch2/catch.hpp>
 
-#include "auth_oracle.hpp"
+#include "support/scenario_answers.hpp"
 
 using namespace authlab;
 using nlohmann::json;

@@ -1,33 +1,20 @@
 #include <openssl/evp.h>
-#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "crypto/base64.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
+#include "support/random_bytes.hpp"
 
 using namespace authlab::crypto;
+using authlab::testing::random_bytes;
+using authlab::testing::to_hex;
 
 namespace {
-
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : bytes) {
-        out += digits[static_cast<unsigned char>(c) >> 4];
-        out += digits[static_cast<unsigned char>(c) & 0x0f];
-    }
-    return out;
-}
-
-std::string random_bytes(std::mt19937_64& rng, std::size_t size) {
-    std::string out(size, '\0');
-    for (char& c : out) c = static_cast<char>(rng());
-    return out;
-}
 
 std::string openssl_base64(const std::string& bytes) {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock adds a NUL
@@ -52,29 +39,16 @@ std::string url_safe(std::string text) {
 }
 
 // What Python's base64.b64decode says about each input: "error" or "ok:" + hex of the bytes.
-// Inputs travel as hex arguments (prefixed so none is empty) to stay clear of shell quoting.
+// Inputs travel as hex arguments, each behind an 'x' the script drops.
 std::vector<std::string> python_b64decode(const std::vector<std::string>& inputs) {
-    std::string command = std::string(AUTHLAB_PYTHON) +
-                          " -c 'import base64, binascii, sys\n"
-                          "for a in sys.argv[1:]:\n"
-                          "    try: print(\"ok:\" + base64.b64decode(bytes.fromhex(a[1:])).hex())\n"
-                          "    except binascii.Error: print(\"error\")'";
-    for (const std::string& input : inputs) command += " x" + to_hex(input);
-
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string output;
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-    const int status = pclose(pipe);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
-
-    std::vector<std::string> lines;
-    for (std::size_t start = 0, end; (end = output.find('\n', start)) != std::string::npos;
-         start = end + 1) {
-        lines.push_back(output.substr(start, end - start));
-    }
+    std::vector<std::string> args;
+    for (const std::string& input : inputs) args.push_back(std::string("x").append(to_hex(input)));
+    const std::vector<std::string> lines = authlab::testing::python::lines(authlab::testing::python::run(
+        "import base64, binascii, sys\n"
+        "for a in sys.argv[1:]:\n"
+        "    try: print(\"ok:\" + base64.b64decode(bytes.fromhex(a[1:])).hex())\n"
+        "    except binascii.Error: print(\"error\")\n",
+        {.args = args}));
     REQUIRE(lines.size() == inputs.size());
     return lines;
 }

@@ -6,28 +6,16 @@
 #include <string>
 
 #include "crypto/hmac.hpp"
+#include "support/hex.hpp"
+#include "support/random_bytes.hpp"
 
 using authlab::crypto::HmacSha256;
 using authlab::crypto::Sha256Digest;
 using authlab::crypto::hmac_sha256;
+using authlab::testing::random_bytes;
+using authlab::testing::to_hex;
 
 namespace {
-
-std::string to_hex(const Sha256Digest& digest) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const std::uint8_t byte : digest) {
-        out += digits[byte >> 4];
-        out += digits[byte & 0x0f];
-    }
-    return out;
-}
-
-std::string random_bytes(std::mt19937_64& rng, std::size_t size) {
-    std::string out(size, '\0');
-    for (char& c : out) c = static_cast<char>(rng());
-    return out;
-}
 
 Sha256Digest openssl_hmac(const std::string& key, const std::string& message) {
     Sha256Digest mac{};

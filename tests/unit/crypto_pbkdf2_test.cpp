@@ -9,27 +9,15 @@
 
 #include "crypto/base64.hpp"
 #include "crypto/pbkdf2.hpp"
+#include "support/hex.hpp"
+#include "support/random_bytes.hpp"
 
 using authlab::crypto::base64_encode;
 using authlab::crypto::pbkdf2_hmac_sha256;
+using authlab::testing::random_bytes;
+using authlab::testing::to_hex;
 
 namespace {
-
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : bytes) {
-        out += digits[static_cast<unsigned char>(c) >> 4];
-        out += digits[static_cast<unsigned char>(c) & 0x0f];
-    }
-    return out;
-}
-
-std::string random_bytes(std::mt19937_64& rng, std::size_t size) {
-    std::string out(size, '\0');
-    for (char& c : out) c = static_cast<char>(rng());
-    return out;
-}
 
 std::string openssl_pbkdf2(const std::string& password, const std::string& salt, int iterations,
                            std::size_t length) {

@@ -5,22 +5,16 @@
 #include <string>
 
 #include "crypto/sha256.hpp"
+#include "support/hex.hpp"
+#include "support/random_bytes.hpp"
 
 using authlab::crypto::Sha256;
 using authlab::crypto::Sha256Digest;
 using authlab::crypto::sha256;
+using authlab::testing::random_bytes;
+using authlab::testing::to_hex;
 
 namespace {
-
-std::string to_hex(const Sha256Digest& digest) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const std::uint8_t byte : digest) {
-        out += digits[byte >> 4];
-        out += digits[byte & 0x0f];
-    }
-    return out;
-}
 
 Sha256Digest openssl_sha256(const std::string& data) {
     Sha256Digest digest{};
@@ -28,12 +22,6 @@ Sha256Digest openssl_sha256(const std::string& data) {
     REQUIRE(EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) == 1);
     REQUIRE(size == digest.size());
     return digest;
-}
-
-std::string random_bytes(std::mt19937_64& rng, std::size_t size) {
-    std::string out(size, '\0');
-    for (char& c : out) c = static_cast<char>(rng());
-    return out;
 }
 
 }  // namespace

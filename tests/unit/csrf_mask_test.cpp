@@ -2,8 +2,8 @@
 // reverse; _sanitize_token's cases; and the 403 page Django renders with DEBUG = False.
 #include <catch2/catch.hpp>
 
-#include "auth_oracle.hpp"
 #include "django/csrf.hpp"
+#include "support/django.hpp"
 
 using namespace authlab;
 using nlohmann::json;
@@ -35,7 +35,7 @@ TEST_CASE("CSRF tokens masked by the core unmask in Django, and the reverse", "[
         input["ours"].push_back({{"secret", secret}, {"token", token}});
         input["secrets"].push_back(secret);
     }
-    const json real = testing::ask_django(std::string(csrf_functions) + R"(
+    const json real = testing::django::ask(std::string(csrf_functions) + R"(
 out = {'unmasked': [unmask(x['token']) for x in data['ours']],
        'compared': [compare(x['token'], mask(x['secret'])) for x in data['ours']],
        'theirs': [mask(s) for s in data['secrets']]}
@@ -59,7 +59,7 @@ TEST_CASE("_sanitize_token keeps, masks or replaces a token as Django does", "[c
     const std::string token = django::get_new_csrf_token(random);
     const std::vector<std::string> inputs = {token, token.substr(0, 32), token.substr(0, 31), token + "a", "", "not-a-token",
                                              std::string(64, '!'), token.substr(0, 63) + "\xC3\xA9", "abc"};
-    const json real = testing::ask_django(std::string(csrf_functions) + R"(
+    const json real = testing::django::ask(std::string(csrf_functions) + R"(
 out = []
 for t in data:
     s = csrf._sanitize_token(t)
@@ -78,7 +78,7 @@ answer(out)
 }
 
 TEST_CASE("the CSRF failure page is Django's, byte for byte", "[csrf][django]") {
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 from django.middleware.csrf import REASON_BAD_TOKEN, REASON_NO_CSRF_COOKIE
 from django.test import RequestFactory
 from django.views.csrf import csrf_failure

@@ -4,11 +4,11 @@
 // claim values that make Python raise errors nobody catches (500 in Django).
 #include <catch2/catch.hpp>
 
-#include "auth_oracle.hpp"
 #include "crypto/base64.hpp"
 #include "crypto/hmac.hpp"
 #include "jwt/pyjwt.hpp"
 #include "jwt/tokens.hpp"
+#include "support/django.hpp"
 
 using namespace authlab;
 using nlohmann::json;
@@ -182,7 +182,7 @@ TEST_CASE("every hand-made token gets simplejwt's verdict", "[jwt][interop][clai
     for (const Case& c : all) {
         input["tokens"].push_back({{"raw", as_latin1_text(c.raw)}, {"key", c.secret}});
     }
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 import sys
 from freezegun import freeze_time
 from rest_framework_simplejwt.backends import TokenBackend

@@ -4,13 +4,13 @@
 // refuse the core refuses with the very body their classes build.
 #include <catch2/catch.hpp>
 
-#include "auth_oracle.hpp"
 #include "backend.hpp"
 #include "drf/authentication.hpp"
 #include "drf/errors.hpp"
 #include "jwt/python_json.hpp"
 #include "pyjson/dump.hpp"
 #include "jwt/tokens.hpp"
+#include "support/django.hpp"
 
 using namespace authlab;
 using nlohmann::json;
@@ -64,7 +64,7 @@ TEST_CASE("a JWT minted by the core is PyJWT's own encoding and real simplejwt a
                         {"access", jwt::sign(access, secret)},
                         {"refresh", jwt::sign(refresh, secret)},
                         {"access_claims", json::parse(pyjson::dumps(access, {.ensure_ascii = true, .compact = true}))}};
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 import jwt
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -108,7 +108,7 @@ answer(out)
 }
 
 TEST_CASE("tokens minted by real simplejwt and PyJWT are accepted by the core", "[jwt][interop]") {
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 import jwt
 from freezegun import freeze_time
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -152,7 +152,7 @@ with freeze_time('2024-01-01T12:00:00Z'):
 
 TEST_CASE("the core refuses bad tokens with the body simplejwt's own classes build", "[jwt][interop]") {
     // Each token is made with the real libraries; each body is what their exception carries.
-    const json real = testing::ask_django(R"(
+    const json real = testing::django::ask(R"(
 import jwt
 from freezegun import freeze_time
 from rest_framework_simplejwt.authentication import JWTAuthentication

@@ -5,7 +5,7 @@
 
 #include "auth/model_backend.hpp"
 #include "auth/permission.hpp"
-#include "python_oracle.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 
@@ -16,7 +16,7 @@ std::vector<std::string> sorted(const std::set<std::string>& keys) { return {key
 }  // namespace
 
 TEST_CASE("the permission catalogue is the reference project's, names included", "[auth][django]") {
-    nlohmann::json django = testing::ask_python("django_permissions.py", {{"groups", nlohmann::json::array()},
+    nlohmann::json django = testing::python::ask_oracle("django_permissions.py", {{"groups", nlohmann::json::array()},
                                                                          {"users", nlohmann::json::array()},
                                                                          {"ask", nlohmann::json::array()}});
     nlohmann::json ours = nlohmann::json::array();
@@ -66,7 +66,7 @@ TEST_CASE("has_perm and the permission sets agree with Django's ModelBackend", "
         world.add_user(user);
     }
 
-    nlohmann::json django = testing::ask_python("django_permissions.py", request)["answers"];
+    nlohmann::json django = testing::python::ask_oracle("django_permissions.py", request)["answers"];
     for (const User& user : world.users) {
         INFO(user.username << " active=" << user.is_active << " superuser=" << user.is_superuser);
         const nlohmann::json& expected = django[user.username];

@@ -9,7 +9,9 @@
 #include "drf/errors.hpp"
 #include "drf/parser_text.hpp"
 #include "drf/parsers.hpp"
-#include "serializer_oracle.hpp"
+#include "support/django.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 
@@ -165,7 +167,7 @@ TEST_CASE("request.data is what DRF's parsers make of the body", "[parser][oracl
         if (b.content_type) line["content_type"] = testing::to_hex(*b.content_type);
         lines.push_back(line.dump());
     }
-    const std::vector<std::string> drf = testing::run_python(testing::django_prelude() + script, lines);
+    const std::vector<std::string> drf = testing::python::answer_lines(testing::django::reference_prelude() + script, lines);
     std::size_t mismatches = 0;
     for (std::size_t k = 0; k < cases.size(); ++k) {
         std::string want = testing::from_hex(drf[k]);

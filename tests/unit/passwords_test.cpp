@@ -3,7 +3,7 @@
 
 #include "auth/model_backend.hpp"
 #include "auth/passwords.hpp"
-#include "python_oracle.hpp"
+#include "support/python.hpp"
 #include "world/seed.hpp"
 
 using namespace authlab;
@@ -43,7 +43,7 @@ TEST_CASE("hashes made by real Django verify in the core, and the core's in Djan
         request["check"].push_back({pw, ours[i]});
         request["check"].push_back({pw + "!", ours[i]});  // a wrong password must fail there too
     }
-    nlohmann::json django = testing::ask_python("django_passwords.py", request);
+    nlohmann::json django = testing::python::ask_oracle("django_passwords.py", request);
 
     for (std::size_t i = 0; i < ours.size(); ++i) {
         INFO("core hash " << ours[i]);

@@ -9,7 +9,8 @@
 #include "crypto/random.hpp"
 #include "drf/errors.hpp"
 #include "drf/permissions.hpp"
-#include "serializer_oracle.hpp"
+#include "support/django.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 
@@ -144,7 +145,7 @@ TEST_CASE("permission classes answer as DRF's for every user, method and model",
         for (const auto& u : user_names)
             for (const auto& m : methods)
                 for (const auto& model : models) lines.push_back(e + "\t" + u + "\t" + m + "\t" + model);
-    const std::vector<std::string> drf = authlab::testing::run_python(authlab::testing::django_prelude() + script, lines);
+    const std::vector<std::string> drf = authlab::testing::python::answer_lines(authlab::testing::django::reference_prelude() + script, lines);
     World world = test_world();
     std::size_t k = 0, mismatches = 0;
     for (const auto& e : expressions)

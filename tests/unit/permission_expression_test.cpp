@@ -7,7 +7,9 @@
 
 #include "drf/permission_expression.hpp"
 #include "drf/permissions.hpp"
-#include "serializer_oracle.hpp"
+#include "support/django.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
 
 using namespace authlab::drf;
 
@@ -117,7 +119,7 @@ for line in open(sys.argv[1]):
 )PY";
     std::vector<std::string> lines;
     for (const std::string& e : expressions) lines.push_back(authlab::testing::to_hex(e));
-    const std::vector<std::string> reference = authlab::testing::run_python(authlab::testing::django_prelude() + script, lines);
+    const std::vector<std::string> reference = authlab::testing::python::answer_lines(authlab::testing::django::reference_prelude() + script, lines);
     std::size_t mismatches = 0;
     for (std::size_t k = 0; k < expressions.size(); ++k) {
         if (ours(expressions[k]) != reference[k] && ++mismatches <= 20) {

@@ -7,7 +7,7 @@
 #include "crypto/random.hpp"
 #include "drf/perm_classes.hpp"
 #include "drf/permission_expression.hpp"
-#include "serializer_oracle.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 using namespace authlab::drf;
@@ -88,7 +88,7 @@ TEST_CASE("&, | and ~ answer and short-circuit as DRF 3.14's operators", "[permi
     }
     std::string source = script;
     source.replace(source.find("@REF@"), 5, std::string(AUTHLAB_SOURCE_DIR) + "/tests/reference");
-    const std::vector<std::string> drf = authlab::testing::run_python(source, lines);
+    const std::vector<std::string> drf = authlab::testing::python::answer_lines(source, lines);
 
     World world;
     http::Request http;

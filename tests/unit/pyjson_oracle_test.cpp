@@ -4,68 +4,27 @@
 // error text. Our parse must answer the same for every one.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "pyjson/parse.hpp"
 #include "pyjson/printable.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
 
 namespace {
 
 using authlab::pyjson::parse;
 using authlab::pyjson::ParseError;
 using authlab::pyjson::Value;
+using authlab::testing::from_hex;
+using authlab::testing::to_hex;
+using authlab::testing::python::answer_lines;
 using namespace std::string_literals;  // bodies with NUL bytes
-
-std::string hex(const std::string& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string unhex(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i + 1 < text.size(); i += 2) {
-        out += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
-    }
-    return out;
-}
-
-// Runs `script` once with a file of input lines (its first argument); returns its output lines.
-std::vector<std::string> run_python(const std::string& script, const std::vector<std::string>& lines) {
-    char dir_template[] = "/tmp/authlab_pyjson_XXXXXX";
-    const char* dir = mkdtemp(dir_template);
-    REQUIRE(dir != nullptr);
-    const std::filesystem::path base(dir);
-    std::ofstream(base / "oracle.py") << script;
-    {
-        std::ofstream in(base / "in.txt");
-        for (const auto& line : lines) in << line << '\n';
-    }
-    const std::string command = std::string("\"") + AUTHLAB_PYTHON + "\" \"" + (base / "oracle.py").string() +
-                                "\" \"" + (base / "in.txt").string() + "\" > \"" + (base / "out.txt").string() + "\"";
-    const int status = std::system(command.c_str());
-    std::vector<std::string> out;
-    std::ifstream result(base / "out.txt");
-    for (std::string line; std::getline(result, line);) out.push_back(line);
-    std::filesystem::remove_all(base);
-    REQUIRE(status == 0);
-    return out;
-}
 
 // Parses each "<hex charset> <hex body>" line the way DRF does and prints "OK <hex canon>",
 // "ERR <hex message>" (400 "JSON parse error - <message>") or "RECURSION <hex message>".
@@ -137,9 +96,9 @@ std::string canon(const Value& v) {
 
 std::string ours(const std::string& charset, const std::string& body) {
     auto result = parse(body, charset);
-    if (const Value* v = std::get_if<Value>(&result)) return "OK " + hex(canon(*v));
+    if (const Value* v = std::get_if<Value>(&result)) return "OK " + to_hex(canon(*v));
     const ParseError& error = std::get<ParseError>(result);
-    return (error.kind == ParseError::Kind::RecursionError ? "RECURSION " : "ERR ") + hex(error.message);
+    return (error.kind == ParseError::Kind::RecursionError ? "RECURSION " : "ERR ") + to_hex(error.message);
 }
 
 struct Case {
@@ -348,8 +307,8 @@ std::vector<Case> differential_cases() {
 TEST_CASE("parse answers as DRF's JSONParser on Python 3.11", "[pyjson]") {
     const std::vector<Case> cases = differential_cases();
     std::vector<std::string> lines;
-    for (const auto& c : cases) lines.push_back(hex(c.charset) + " " + hex(c.body));
-    const std::vector<std::string> python = run_python(kParseScript, lines);
+    for (const auto& c : cases) lines.push_back(to_hex(c.charset) + " " + to_hex(c.body));
+    const std::vector<std::string> python = answer_lines(kParseScript, lines);
     REQUIRE(python.size() == lines.size());
 
     std::size_t mismatches = 0;
@@ -360,13 +319,13 @@ TEST_CASE("parse answers as DRF's JSONParser on Python 3.11", "[pyjson]") {
         // Deep documents make long lines: show where the answers part.
         const auto decoded = [](const std::string& line) {
             const auto space = line.find(' ');
-            return line.substr(0, space + 1) + unhex(line.substr(space + 1));
+            return line.substr(0, space + 1) + from_hex(line.substr(space + 1));
         };
         const std::string theirs = decoded(python[i]), mine_text = decoded(mine);
         std::size_t from = 0;
         while (from < theirs.size() && from < mine_text.size() && theirs[from] == mine_text[from]) ++from;
         from = from > 60 ? from - 60 : 0;
-        FAIL_CHECK("charset " << cases[i].charset << ", body hex " << hex(cases[i].body).substr(0, 240)
+        FAIL_CHECK("charset " << cases[i].charset << ", body hex " << to_hex(cases[i].body).substr(0, 240)
                               << "\n  python: " << theirs.substr(from, 160) << "\n  ours:   "
                               << mine_text.substr(from, 160));
     }
@@ -395,7 +354,7 @@ TEST_CASE("float str() matches Python's repr bit for bit", "[pyjson]") {
         std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(bits));
         lines.push_back(buf);
     }
-    const std::vector<std::string> python = run_python(R"PY(
+    const std::vector<std::string> python = answer_lines(R"PY(
 import struct, sys
 for line in open(sys.argv[1]):
     print(repr(struct.unpack('>d', bytes.fromhex(line.strip()))[0]))
@@ -440,8 +399,8 @@ TEST_CASE("str repr matches Python's", "[pyjson]") {
         strings.push_back(s);
     }
     std::vector<std::string> lines;
-    for (const auto& s : strings) lines.push_back(hex(s));
-    const std::vector<std::string> python = run_python(R"PY(
+    for (const auto& s : strings) lines.push_back(to_hex(s));
+    const std::vector<std::string> python = answer_lines(R"PY(
 import sys
 for line in open(sys.argv[1]):
     s = bytes.fromhex(line.strip()).decode('utf-8', 'surrogatepass')
@@ -451,8 +410,8 @@ for line in open(sys.argv[1]):
     std::size_t mismatches = 0;
     for (std::size_t i = 0; i < strings.size(); ++i) {
         const std::string mine = authlab::pyjson::str_repr(strings[i]);
-        if (hex(mine) != python[i] && ++mismatches <= 10) {
-            FAIL_CHECK(hex(strings[i]) << ": python " << unhex(python[i]) << ", ours " << mine);
+        if (to_hex(mine) != python[i] && ++mismatches <= 10) {
+            FAIL_CHECK(to_hex(strings[i]) << ": python " << from_hex(python[i]) << ", ours " << mine);
         }
     }
     CHECK(mismatches == 0);
@@ -470,7 +429,7 @@ TEST_CASE("the printable table is str.isprintable() for every code point", "[pyj
             ours.push_back(buf);
         }
     }
-    const std::vector<std::string> python = run_python(R"PY(
+    const std::vector<std::string> python = authlab::testing::python::lines(authlab::testing::python::run(R"PY(
 ranges, start = [], None
 for c in range(0x110001):
     printable = c == 0x110000 or chr(c).isprintable()
@@ -480,7 +439,7 @@ for c in range(0x110001):
         ranges.append('%x %x' % (start, c - 1))
         start = None
 print('\n'.join(ranges))
-)PY", {});
+)PY"));
     CHECK(python == ours);
 }
 

@@ -1,25 +1,19 @@
 // Expectations and captures, worded as the reference runner words them.
 #include <catch2/catch.hpp>
 
-#include <variant>
-
-#include "pyjson/parse.hpp"
+#include "pyjson/value.hpp"
 #include "scenario/expectations.hpp"
 #include "pyjson/dump.hpp"
 #include "scenario/json_equality.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/step_record.hpp"
+#include "support/pyjson_value.hpp"
 
 using namespace authlab;
 using pyjson::Value;
+using testing::parsed;
 
 namespace {
-
-Value json(const std::string& text) {
-    auto result = pyjson::parse(text);
-    REQUIRE(std::holds_alternative<Value>(result));
-    return std::get<Value>(result);
-}
 
 http::Response token_answer() {
     http::Response r;
@@ -71,7 +65,7 @@ TEST_CASE("a step's record has the runner-output shape", "[scenario][expect]") {
 
 TEST_CASE("expectations that hold give no reasons", "[scenario][expect]") {
     Value record = scenario::record_response(token_answer(), t0);
-    Value expect = json(R"({"status": 401.0, "json": {"list": [{"id": 4.0}], "detail": "Invalid token."}, "keys": ["detail"],
+    Value expect = parsed(R"({"status": 401.0, "json": {"list": [{"id": 4.0}], "detail": "Invalid token."}, "keys": ["detail"],
         "header": {"WWW-Authenticate": "Token", "Allow": null,
                    "Set-Cookie": "csrftoken=abc; expires=Mon, 30 Dec 2024 12:00:00 GMT; Max-Age=31449600; Path=/; SameSite=Lax"}})");
     CHECK(scenario::check_expect(expect, record).empty());
@@ -79,7 +73,7 @@ TEST_CASE("expectations that hold give no reasons", "[scenario][expect]") {
 
 TEST_CASE("failed expectations are worded as the reference words them", "[scenario][expect]") {
     Value record = scenario::record_response(token_answer(), t0);
-    Value expect = json(R"({"status": 403, "json": {"detail": "Invalid token.", "list": [{"id": true}]}, "keys": ["auth_token", 7],
+    Value expect = parsed(R"({"status": 403, "json": {"detail": "Invalid token.", "list": [{"id": true}]}, "keys": ["auth_token", 7],
         "header": {"WWW-Authenticate": "Bearer realm=\"api\"", "Vary": null, "set-cookie": "csrftoken=abc"}})");
     std::vector<std::string> reasons = scenario::check_expect(expect, record);
     REQUIRE(reasons.size() == 7);
@@ -90,7 +84,7 @@ TEST_CASE("failed expectations are worded as the reference words them", "[scenar
     CHECK(reasons[4] == R"(header WWW-Authenticate: "Token", expected "Bearer realm=\"api\"")");
     CHECK(reasons[5] == R"(header Vary: "Accept", expected null)");
     CHECK(reasons[6].starts_with(R"(header set-cookie: ["csrftoken=abc; expires=)"));
-    CHECK_THROWS_WITH(scenario::check_expect(json(R"({"statuss": 1})"), record), "unknown expect key(s): statuss");
+    CHECK_THROWS_WITH(scenario::check_expect(parsed(R"({"statuss": 1})"), record), "unknown expect key(s): statuss");
 }
 
 TEST_CASE("short_json cuts at 160 characters", "[scenario][expect]") {
@@ -102,7 +96,7 @@ TEST_CASE("captures follow dotted paths into the body", "[scenario][expect]") {
     Value record = scenario::record_response(token_answer(), t0);
     scenario::Captures captures;
     std::vector<std::string> reasons;
-    scenario::capture_values(json(R"({"d": "detail", "id": "list.0.id", "row": "list.00", "bad": "list.1", "deep": "detail.x"})"),
+    scenario::capture_values(parsed(R"({"d": "detail", "id": "list.0.id", "row": "list.00", "bad": "list.1", "deep": "detail.x"})"),
                              record, captures, reasons);
     CHECK(captures.at("d").as_str() == "Invalid token.");
     CHECK(captures.at("id").int_digits() == "4");

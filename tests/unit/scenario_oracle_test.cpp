@@ -3,11 +3,7 @@
 // quoting SimpleCookie gives a cookie value (what the jar sends back).
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <random>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "http/message.hpp"
@@ -17,64 +13,33 @@
 #include "scenario/json_equality.hpp"
 #include "scenario/request_builder.hpp"
 #include "pyjson/utf8.hpp"
+#include "support/hex.hpp"
+#include "support/pyjson_value.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 using namespace std::string_literals;
+using testing::parsed;
+using testing::to_hex;
 
 namespace {
 
-std::string hex(const std::string& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string unhex(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i + 1 < text.size(); i += 2) out += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
-    return out;
-}
-
-// Runs `script` under /usr/bin/python3 with one hex-encoded input per line on stdin; it prints
-// one hex-encoded answer per line. Failing to run is a test failure, never a skip.
+// Runs `script` with one hex-encoded input per line on stdin; it prints one hex-encoded
+// answer per line.
 std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs) {
-    std::string base = "/tmp/authlab-scenario-oracle-" + std::to_string(std::random_device{}());
-    std::ofstream(base + ".py") << "import sys, json, urllib.parse, http.cookies\n"
-                                   "for line in sys.stdin:\n"
-                                   "    data = bytes.fromhex(line.strip())\n"
-                                   "    out = None\n"
-                                << script << "    print(out.encode('utf-8', 'surrogatepass').hex())\n";
-    {
-        std::ofstream in(base + ".in");
-        for (const std::string& input : inputs) in << hex(input) << "\n";
-    }
-    std::string command = std::string(AUTHLAB_PYTHON) + " " + base + ".py < " + base + ".in 2>&1";
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    int status = pclose(pipe);
-    std::remove((base + ".py").c_str());
-    std::remove((base + ".in").c_str());
-    INFO(output);
-    REQUIRE(status == 0);
+    std::string input;
+    for (const std::string& bytes : inputs) input.append(to_hex(bytes)).append(1, '\n');
+    const std::string output = testing::python::run(std::string("import sys, json, urllib.parse, http.cookies\n"
+                                                                "for line in sys.stdin:\n"
+                                                                "    data = bytes.fromhex(line.strip())\n"
+                                                                "    out = None\n")
+                                                        .append(script)
+                                                        .append("    print(out.encode('utf-8', 'surrogatepass').hex())\n"),
+                                                    {.input = input});
     std::vector<std::string> lines;
-    for (std::size_t start = 0, end; (end = output.find('\n', start)) != std::string::npos; start = end + 1) {
-        lines.push_back(unhex(output.substr(start, end - start)));
-    }
+    for (const std::string& line : testing::python::lines(output)) lines.push_back(testing::from_hex(line));
     REQUIRE(lines.size() == inputs.size());
     return lines;
-}
-
-pyjson::Value parsed(const std::string& text) {
-    auto result = pyjson::parse(text);
-    REQUIRE(std::holds_alternative<pyjson::Value>(result));
-    return std::get<pyjson::Value>(result);
 }
 
 const std::vector<std::string> documents = {
@@ -120,7 +85,7 @@ TEST_CASE("decode_replace is bytes.decode('utf-8', 'replace')", "[scenario][orac
     };
     std::vector<std::string> expected = ask_python("    out = data.decode('utf-8', 'replace')\n", inputs);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        INFO(hex(inputs[i]));
+        INFO(to_hex(inputs[i]));
         CHECK(pyjson::decode_replace(inputs[i]) == expected[i]);
         CHECK(pyjson::code_points(expected[i]) == static_cast<std::size_t>(std::count_if(
                                                        expected[i].begin(), expected[i].end(), [](char c) { return (c & 0xC0) != 0x80; })));

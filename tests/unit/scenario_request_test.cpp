@@ -1,25 +1,19 @@
 // A scenario request as the reference's Django test client sends it.
 #include <catch2/catch.hpp>
 
-#include <variant>
-
-#include "pyjson/parse.hpp"
+#include "pyjson/value.hpp"
 #include "scenario/request_builder.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/substitute.hpp"
+#include "support/pyjson_value.hpp"
 
 using namespace authlab;
 using pyjson::Value;
+using testing::parsed;
 
 namespace {
 
-Value json(const std::string& text) {
-    auto result = pyjson::parse(text);
-    REQUIRE(std::holds_alternative<Value>(result));
-    return std::get<Value>(result);
-}
-
-http::Request build(const std::string& text) { return scenario::build_request(json(text)); }
+http::Request build(const std::string& text) { return scenario::build_request(parsed(text)); }
 
 }  // namespace
 
@@ -78,9 +72,9 @@ TEST_CASE("${name} and ${cookie:NAME} are replaced in every string, keys too", "
     csrf.name = "csrftoken";
     csrf.value = "tok";
     jar.store(csrf, 0);
-    scenario::Captures captures{{"access", Value::string("eyJ")}, {"id", Value::integer(7)}, {"obj", json(R"({"a": [1, "é"]})")}};
+    scenario::Captures captures{{"access", Value::string("eyJ")}, {"id", Value::integer(7)}, {"obj", parsed(R"({"a": [1, "é"]})")}};
     Value out = scenario::substitute(
-        json(R"({"path": "/api/books/${id}/", "headers": {"Authorization": "Bearer ${access}", "X-${id}": "${cookie:csrftoken}|${cookie:none}|"},
+        parsed(R"({"path": "/api/books/${id}/", "headers": {"Authorization": "Bearer ${access}", "X-${id}": "${cookie:csrftoken}|${cookie:none}|"},
                  "json": {"o": "${obj}", "keep": "${unclosed", "n": 5, "list": ["${id}${id}"]}})"),
         captures, jar, 0);
     CHECK(out.find("path")->as_str() == "/api/books/7/");

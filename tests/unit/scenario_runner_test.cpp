@@ -3,39 +3,15 @@
 // and the --json line must be the same bytes. Plus exit codes and unrunnable files.
 #include <catch2/catch.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <random>
 #include <string>
 
 #include "scenario/runner.hpp"
+#include "support/scenario_answers.hpp"
+#include "support/temp_file.hpp"
 
 using namespace authlab;
 
 namespace {
-
-struct Printed {
-    std::string out;
-    int status = -1;
-};
-
-Printed reference(const std::string& mode, const std::string& path) {
-    std::string command = std::string(AUTHLAB_PYTHON) + " " + AUTHLAB_SOURCE_DIR + "/tests/reference/run_scenarios.py " + mode + " " + path;
-    Printed printed;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) printed.out.append(buffer, n);
-    int status = pclose(pipe);
-    printed.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return printed;
-}
-
-std::string temp_file(const std::string& text) {
-    std::string path = "/tmp/authlab-runner-" + std::to_string(std::random_device{}()) + ".json";
-    std::ofstream(path) << text;
-    return path;
-}
 
 scenario::RunnerOutput ours(const std::string& path, const std::string& text, bool json) {
     return scenario::run_scenario_files({{path, text, ""}}, json);
@@ -57,16 +33,17 @@ const std::string format_scenario = R"({"name": "runner-format", "setup": {"worl
 }  // namespace
 
 TEST_CASE("the table and the JSON line are the reference runner's, byte for byte", "[scenario][runner][oracle]") {
-    std::string path = temp_file(format_scenario);
+    const testing::TempFile file(format_scenario, "runner-format.json");
+    const std::string path = file.path().string();
     for (bool json : {false, true}) {
         INFO((json ? "--json" : "table"));
-        Printed expected = reference(json ? "--json" : "", path);
+        const testing::python::Result expected =
+            testing::run_reference(json ? std::vector<std::string>{"--json", path} : std::vector<std::string>{path});
         scenario::RunnerOutput got = ours(path, format_scenario, json);
         CHECK(got.out == expected.out);
         CHECK(got.exit_code == expected.status);
         CHECK(got.err.empty());
     }
-    std::remove(path.c_str());
 }
 
 TEST_CASE("exit codes: 0 when all pass, 1 for a failed expectation (table only), 2 when a file cannot run", "[scenario][runner]") {

@@ -1,22 +1,20 @@
 // A scenario's setup (scenarios.md): groups, users, books and policies on a base world.
 #include <catch2/catch.hpp>
 
-#include <variant>
-
 #include "auth/passwords.hpp"
-#include "pyjson/parse.hpp"
+#include "pyjson/value.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/setup.hpp"
+#include "support/pyjson_value.hpp"
 
 using namespace authlab;
 
 namespace {
 
 World build(const std::string& setup) {
-    auto parsed = pyjson::parse(setup);
-    REQUIRE(std::holds_alternative<pyjson::Value>(parsed));
+    const pyjson::Value parsed = testing::parsed(setup);
     crypto::SeededRandom random(5);
-    return scenario::build_world(std::get<pyjson::Value>(parsed), auth::Passwords(random, auth::Argon2Cost::owasp_minimum()));
+    return scenario::build_world(parsed, auth::Passwords(random, auth::Argon2Cost::owasp_minimum()));
 }
 
 std::string setup_error(const std::string& setup) {

@@ -11,7 +11,9 @@
 #include "drf/parser_forms.hpp"
 #include "drf/serializer_models.hpp"
 #include "pyjson/parse.hpp"
-#include "serializer_oracle.hpp"
+#include "support/django.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
 
 using namespace authlab;
 using pyjson::Value;
@@ -285,7 +287,7 @@ TEST_CASE("serializers answer exactly as DRF's on generated bodies", "[serialize
                             .dump());
     }
     const std::vector<std::string> answers =
-        testing::run_python(testing::django_prelude() + oracle_script, lines);
+        testing::python::answer_lines(testing::django::reference_prelude() + oracle_script, lines);
     const World world = test_world();
     std::size_t mismatches = 0;
     for (std::size_t i = 0; i < cases.size(); ++i) {

@@ -7,7 +7,8 @@
 
 #include "drf/serializer_decimal.hpp"
 #include "drf/serializer_pytext.hpp"
-#include "serializer_oracle.hpp"
+#include "support/hex.hpp"
+#include "support/python.hpp"
 
 using namespace authlab::drf;
 
@@ -51,7 +52,8 @@ std::string ranges(bool (*test)(char32_t)) {
         if (!hit && start) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%x-%x", static_cast<unsigned>(*start), static_cast<unsigned>(c - 1));
-            out += (out.empty() ? "" : " ") + std::string(buf);
+            if (!out.empty()) out += ' ';
+            out += buf;
             start.reset();
         }
     }
@@ -97,7 +99,7 @@ TEST_CASE("the code-point tables are Python's", "[serializer][pytext][oracle]") 
     };
     std::vector<std::string> names;
     for (const auto& t : tables) names.push_back(t.first);
-    const std::vector<std::string> python = authlab::testing::run_python(tables_script, names);
+    const std::vector<std::string> python = authlab::testing::python::answer_lines(tables_script, names);
     for (std::size_t i = 0; i < tables.size(); ++i) {
         INFO(tables[i].first);
         CHECK(ranges(tables[i].second) == python[i]);
@@ -125,7 +127,7 @@ for line in open(sys.argv[1]):
     const std::vector<std::string> inputs = generated_numbers();
     std::vector<std::string> lines;
     for (const std::string& s : inputs) lines.push_back(authlab::testing::to_hex(s));
-    const std::vector<std::string> python = authlab::testing::run_python(script, lines);
+    const std::vector<std::string> python = authlab::testing::python::answer_lines(script, lines);
     std::size_t mismatches = 0;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
         std::u32string text = pytext::decode(inputs[k]);

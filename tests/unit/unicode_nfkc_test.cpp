@@ -1,15 +1,17 @@
-#include <sys/wait.h>
-
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/hex.hpp"
+#include "support/python.hpp"
+#include "support/temp_file.hpp"
 #include "unicode/nfkc.hpp"
 
+using authlab::testing::from_hex;
+using authlab::testing::to_hex;
 using authlab::unicode::nfc;
 using authlab::unicode::nfkc;
 
@@ -29,24 +31,6 @@ std::string utf8(std::u32string_view codes) {
         } else {
             put(0xF0 | c >> 18), put(0x80 | (c >> 12 & 0x3F)), put(0x80 | (c >> 6 & 0x3F)), put(0x80 | (c & 0x3F));
         }
-    }
-    return out;
-}
-
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : bytes) {
-        out += digits[static_cast<unsigned char>(c) >> 4];
-        out += digits[static_cast<unsigned char>(c) & 0x0f];
-    }
-    return out;
-}
-
-std::string from_hex(std::string_view hex) {
-    std::string out;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-        out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
     }
     return out;
 }
@@ -74,26 +58,13 @@ with open(sys.argv[1]) as cases, open(sys.argv[2], "w") as out:
 
 // Fills in python_nfc and python_nfkc for every case with one run of /usr/bin/python3.
 void ask_python(std::vector<Case>& cases) {
-    const std::string stem = "/tmp/authlab-nfkc-" + std::to_string(std::random_device{}());
-    const std::string input_path = stem + ".in", output_path = stem + ".out", script_path = stem + ".py";
-    std::ofstream(script_path) << kPythonScript;
-    {
-        std::ofstream input(input_path);
-        for (const Case& c : cases) input << c.mode << ' ' << to_hex(c.input) << '\n';
-    }
-    const std::string command =
-        std::string(AUTHLAB_PYTHON) + " " + script_path + " " + input_path + " " + output_path + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string errors;
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) errors.append(buffer, n);
-    const int status = pclose(pipe);
-    INFO(errors);
-    REQUIRE(WIFEXITED(status));
-    REQUIRE(WEXITSTATUS(status) == 0);
+    const authlab::testing::TempDir dir;
+    std::string input;
+    for (const Case& c : cases) input.append(1, c.mode).append(1, ' ').append(to_hex(c.input)).append(1, '\n');
+    authlab::testing::python::run(
+        kPythonScript, {.args = {dir.write("cases.txt", input).string(), (dir.path() / "forms.txt").string()}});
 
-    std::ifstream output(output_path);
+    std::istringstream output(dir.read("forms.txt"));
     std::string line;
     std::size_t row = 0;
     for (; row < cases.size() && std::getline(output, line); ++row) {
@@ -103,9 +74,6 @@ void ask_python(std::vector<Case>& cases) {
         cases[row].python_nfkc = from_hex(std::string_view(line).substr(space + 1));
     }
     REQUIRE(row == cases.size());
-    std::remove(script_path.c_str());
-    std::remove(input_path.c_str());
-    std::remove(output_path.c_str());
 }
 
 std::string readable(std::string_view bytes) { return std::string(1, '<').append(to_hex(bytes)).append(1, '>'); }

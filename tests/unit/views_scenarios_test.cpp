@@ -6,14 +6,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "scenario/runner.hpp"
-#include "serializer_oracle.hpp"
+#include "support/scenario_answers.hpp"
+#include "support/temp_file.hpp"
 
 using namespace authlab;
 
@@ -142,52 +142,6 @@ const char* const djoser = R"({"name": "views-djoser", "setup": {"world": "defau
  {"request": {"method": "POST", "path": "/auth/users/", "json": {"username": "bob", "password": "again"}}}
 ]})";
 
-struct Files {
-    std::filesystem::path dir;
-    std::vector<std::string> names;
-    ~Files() { std::filesystem::remove_all(dir); }
-};
-
-Files write(const std::vector<const char*>& scenarios) {
-    Files files;
-    files.dir = std::filesystem::temp_directory_path() / ("authlab-views-" + std::to_string(std::random_device{}()));
-    std::filesystem::create_directories(files.dir);
-    for (std::size_t k = 0; k < scenarios.size(); ++k) {
-        files.names.push_back((files.dir / ("s" + std::to_string(k) + ".json")).string());
-        std::ofstream(files.names.back()) << scenarios[k];
-    }
-    return files;
-}
-
-std::vector<nlohmann::json> reference(const Files& files) {
-    std::string command = std::string(AUTHLAB_PYTHON) + " " + AUTHLAB_SOURCE_DIR + "/tests/reference/run_scenarios.py --json";
-    for (const std::string& f : files.names) command += " " + f;
-    std::vector<nlohmann::json> out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string text;
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, n);
-    REQUIRE(pclose(pipe) == 0);
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
-    return out;
-}
-
-std::vector<nlohmann::json> core(const Files& files) {
-    std::vector<scenario::ScenarioFile> inputs;
-    for (const std::string& f : files.names) {
-        std::ifstream in(f);
-        inputs.push_back({f, std::string(std::istreambuf_iterator<char>(in), {}), ""});
-    }
-    scenario::RunnerOutput output = scenario::run_scenario_files(inputs, true);
-    INFO(output.err);
-    REQUIRE(output.exit_code == 0);
-    std::vector<nlohmann::json> out;
-    std::istringstream lines(output.out);
-    for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
-    return out;
-}
 
 nlohmann::json keys_of(const nlohmann::json& body) {
     nlohmann::json keys = nlohmann::json::array();
@@ -201,9 +155,18 @@ nlohmann::json keys_of(const nlohmann::json& body) {
 
 TEST_CASE("the resource views answer as the reference project", "[views][scenarios][oracle]") {
     const std::vector<const char*> scenarios = {books, orders, managers, no_manager_group, djoser};
-    Files files = write(scenarios);
-    const std::vector<nlohmann::json> want = reference(files);
-    const std::vector<nlohmann::json> got = core(files);
+    // Each file by both runners, under the same name.
+    const testing::TempDir dir;
+    std::vector<std::filesystem::path> paths;
+    std::vector<scenario::ScenarioFile> files;
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+        std::string name = "s";
+        name.append(std::to_string(k)).append(".json");
+        paths.push_back(dir.write(name, scenarios[k]));
+        files.push_back({paths.back().string(), scenarios[k], ""});
+    }
+    const std::vector<nlohmann::json> want = testing::reference_json(paths);
+    const std::vector<nlohmann::json> got = testing::core_json(files);
     REQUIRE(want.size() == scenarios.size());
     REQUIRE(got.size() == scenarios.size());
     for (std::size_t s = 0; s < scenarios.size(); ++s) {

@@ -1,0 +1,18 @@
+#pragma once
+// urllib.parse's percent-decoding, which Django uses for paths, query strings, form bodies and
+// RFC 2231 header parameters.
+#include <string>
+#include <string_view>
+
+#include "django/codecs.hpp"
+
+namespace authlab::django {
+
+// unquote_to_bytes: each valid %XX becomes its byte; everything else stays as it is.
+std::string unquote_to_bytes(std::string_view text);
+
+// unquote(text, encoding, errors="replace") on UTF-8 text: each run of ASCII characters has its
+// escapes turned into bytes and decoded with the codec; other characters stay as they are.
+std::string unquote(std::string_view text, Codec codec);
+
+}  // namespace authlab::django

@@ -1,0 +1,69 @@
+// Native measurements for tools/bench/run, one JSON object per line:
+//   argon2      the core's Argon2id at Django 3.2's cost (libargon2 underneath)
+//   pbkdf2      the core's PBKDF2-SHA256 at 260000 iterations, and OpenSSL's in the same run
+//   login       ModelBackend.authenticate: unknown user vs wrong password (should be ~1)
+//   request     one GET /api/books/ with a DRF token through the whole pipeline
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <functional>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "auth/model_backend.hpp"
+#include "backend.hpp"
+#include "crypto/pbkdf2.hpp"
+#include "world/seed.hpp"
+
+using namespace authlab;
+
+namespace {
+
+// The median of `runs` timings, in seconds.
+double median_seconds(int runs, const std::function<void()>& work) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        auto start = std::chrono::steady_clock::now();
+        work();
+        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+void report(const nlohmann::json& line) { std::cout << line.dump() << std::endl; }
+
+}  // namespace
+
+int main() {
+    crypto::SystemRandom random;
+    auth::Passwords passwords(random, auth::Argon2Cost::django32());
+
+    report({{"measure", "argon2"}, {"seconds", median_seconds(5, [&] { passwords.make_password("carol-pass-1"); })}});
+
+    const std::string salt = "seasalt";
+    double ours = median_seconds(5, [&] { crypto::pbkdf2_hmac_sha256("lètmein", salt, 260000, 32); });
+    double openssl = median_seconds(5, [&] {
+        unsigned char out[32];
+        PKCS5_PBKDF2_HMAC("lètmein", 8, reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()),
+                          260000, EVP_sha256(), sizeof out, out);
+    });
+    report({{"measure", "pbkdf2"}, {"seconds", ours}, {"openssl_seconds", openssl}});
+
+    World world = default_world(random);
+    double unknown = median_seconds(7, [&] { auth::authenticate(world, passwords, std::string("nobody"), std::string("x")); });
+    double wrong = median_seconds(7, [&] { auth::authenticate(world, passwords, std::string("carol"), std::string("x")); });
+    report({{"measure", "login"}, {"unknown_user_seconds", unknown}, {"wrong_password_seconds", wrong}});
+
+    SystemClock clock;
+    Backend backend(std::move(world), clock, random);
+    std::string key = backend.world().get_or_create_token(4, random, backend.now()).key;
+    http::Request request{"GET", "/api/books/", "", {}, ""};
+    request.headers.set("Authorization", "Token " + key);
+    const int batch = 1000;
+    double per_request = median_seconds(5, [&] {
+                             for (int i = 0; i < batch; ++i) backend.handle(request);
+                         }) / batch;
+    report({{"measure", "request"}, {"seconds", per_request}});
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+"""The peer for tools/bench/run: the same measurements on the real stack (the reference
+project of tests/reference), one JSON object per line."""
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'tests', 'reference'))
+os.environ['DJANGO_SETTINGS_MODULE'] = 'refproject.settings'
+import django  # noqa: E402
+
+django.setup()
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+
+def median_seconds(runs, work):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+print(json.dumps({'measure': 'argon2', 'seconds': median_seconds(5, lambda: make_password('carol-pass-1'))}))
+print(json.dumps({'measure': 'pbkdf2', 'seconds': median_seconds(
+    5, lambda: make_password('lètmein', 'seasalt', hasher='pbkdf2_sha256'))}))
+
+call_command('migrate', verbosity=0)
+from django.contrib.auth.models import User  # noqa: E402
+from rest_framework.authtoken.models import Token  # noqa: E402
+
+user = User.objects.create_user('carol', password='carol-pass-1')
+key = Token.objects.create(user=user).key
+client = Client()
+batch = 200
+per_request = median_seconds(5, lambda: [client.get('/api/books/', HTTP_AUTHORIZATION=f'Token {key}') for _ in range(batch)]) / batch
+print(json.dumps({'measure': 'request', 'seconds': per_request}))
