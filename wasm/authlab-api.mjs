@@ -111,6 +111,16 @@ export class Core {
     this.native.clearCookies();
   }
 
+  // The jar as saved across a reload: [{ name, value, expires (virtual µs) | null }].
+  exportCookies() {
+    return parsed(this.native.exportCookies());
+  }
+
+  // Untrusted (browser storage): → { ok: true } or { error }; on error the jar is unchanged.
+  importCookies(cookies) {
+    return JSON.parse(this.native.importCookies(typeof cookies === 'string' ? cookies : JSON.stringify(cookies)));
+  }
+
   // The learner-facing features (wasm/API.md).
   snapshot() {
     return parsed(this.native.snapshot());

@@ -6,7 +6,8 @@
 //   core.handle(requestJson)  → {"response": {status, headers, cookies, body, json}, "trace": …}
 //   core.advance(seconds), core.now() (ms since the epoch, virtual), core.exportWorld(),
 //   core.importWorld(json) → {"ok": true} | {"error": …} (the world stays as it was on error),
-//   core.hashPassword(pw), core.checkPassword(pw, encoded), core.cookies(), core.clearCookies()
+//   core.hashPassword(pw), core.checkPassword(pw, encoded), core.cookies(), core.clearCookies(),
+//   core.exportCookies(), core.importCookies(json) → {"ok": true} | {"error": …}
 //   core.snapshot(), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
 //   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
@@ -140,6 +141,23 @@ public:
 
     void clearCookies() { jar_.clear(); }
 
+    // The jar across a page reload: exportCookies() → [{name, value, expires}];
+    // importCookies(json) → {"ok": true} | {"error": …} (the jar stays as it was on error).
+    std::string exportCookies() const {
+        return guarded([&] { return dump(jar_.to_json(backend_.now())); });
+    }
+
+    std::string importCookies(const std::string& json) {
+        return guarded([&] {
+            auto parsed = nlohmann::json::parse(json, nullptr, false);
+            if (parsed.is_discarded()) return error_json("the cookies are not JSON");
+            auto loaded = scenario::CookieJar::from_json(parsed);
+            if (auto* error = std::get_if<std::string>(&loaded)) return error_json(*error);
+            jar_ = std::move(std::get<scenario::CookieJar>(loaded));
+            return ok_json;
+        });
+    }
+
     std::string snapshot() const {
         return guarded([&] { return dump(lab::snapshot(backend_)); });
     }
@@ -254,6 +272,8 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("checkPassword", &Core::checkPassword)
         .function("cookies", &Core::cookies)
         .function("clearCookies", &Core::clearCookies)
+        .function("exportCookies", &Core::exportCookies)
+        .function("importCookies", &Core::importCookies)
         .function("snapshot", &Core::snapshot)
         .function("admin", &Core::admin)
         .function("whyNot", &Core::whyNot)

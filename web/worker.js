@@ -40,7 +40,7 @@ const commands = {
 };
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
-  'clearCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
+  'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
   'inspectJwt', 'snapshot', 'admin']);
 
 function run(authlab, { core, method, args }) {

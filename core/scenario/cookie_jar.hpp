@@ -3,8 +3,10 @@
 // (tests/reference/scenario.py, CookieJar): Set-Cookie answers are stored, Max-Age counts from
 // the time of the answer, a cookie whose time is up (Max-Age=0 at once) is gone, and the live
 // ones go back in one Cookie header, in the order they were (last) set.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "http/message.hpp"
@@ -26,6 +28,13 @@ public:
     };
     std::vector<Entry> live(Micros now) const;
     void clear() { entries_.clear(); }
+
+    // What the page saves across a reload: [{"name", "value" (coded), "expires" (virtual
+    // microseconds, or null for a session cookie)}], the live cookies only.
+    nlohmann::ordered_json to_json(Micros now) const;
+    // A saved jar is untrusted (browser storage can be edited): every entry is checked, and an
+    // error names the offending place.
+    static std::variant<CookieJar, std::string> from_json(const nlohmann::json& json);
 
 private:
     std::vector<Entry> entries_;

@@ -145,7 +145,7 @@ export const tests = [
     },
   },
   {
-    name: 'reload keeps the world, the client\'s tokens and the console',
+    name: 'reload keeps the world, the client\'s tokens, the cookie jar and the console',
     async run({ context, url }) {
       const page = await openLab(context, url);
       await showTab(page, 'admin');
@@ -157,6 +157,10 @@ export const tests = [
       await page.click('#group-save');
       await page.waitForSelector('#admin-message:has-text("Readers")');
       const key = await loginWithToken(page, 'eddie');
+      await page.fill('#login-user', 'mary');
+      await page.dispatchEvent('#login-user', 'change');
+      await page.click('#login-session');
+      await page.waitForSelector('#cookie-jar >> text=sessionid');
       await choosePreset(page, 'DELETE', '/api/books/1/');
 
       await page.reload();
@@ -167,6 +171,8 @@ export const tests = [
       await showTab(page, 'tokens');
       assert.equal(await page.locator('#held-token-key').textContent(), key);
       assert.match(await page.locator('#token-table').textContent(), /eddie/);
+      assert.match(await page.locator('#cookie-jar').textContent(), /sessionid/);
+      assert.match(await page.locator('#held-session').locator('..').textContent(), /mary/);
       await showTab(page, 'request');
       assert.equal(await page.inputValue('#method'), 'DELETE');
       assert.equal(await page.inputValue('#path'), '/api/books/1/');

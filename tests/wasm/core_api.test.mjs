@@ -70,6 +70,35 @@ test('export and import round-trip; a bad import leaves the world untouched', ()
   assert.deepEqual(core.exportWorld().books, changed.books);
 });
 
+test('the cookie jar is saved and restored across a reload; a damaged one is refused', () => {
+  const browser = lab.core('default');
+  try {
+    assert.deepEqual(browser.issueCredentials('mary', 'session').cookies.sort(), ['csrftoken', 'sessionid']);
+    const saved = browser.exportCookies();
+    assert.deepEqual(saved.map((c) => c.name), Object.keys(browser.cookies()));
+
+    // A reload: a new core opens the saved world, then the saved jar.
+    const reloaded = lab.core(JSON.stringify(browser.exportWorld()));
+    try {
+      assert.deepEqual(reloaded.cookies(), {});
+      assert.deepEqual(reloaded.importCookies(saved), { ok: true });
+      assert.deepEqual(reloaded.cookies(), browser.cookies());
+      const me = reloaded.handle({ method: 'GET', path: '/auth/users/me/' }).response;
+      assert.equal(me.status, 200);
+      assert.equal(me.json.username, 'mary');
+
+      const refused = reloaded.importCookies([{ name: 'sessionid', value: 'x; csrftoken=y', expires: null }]);
+      assert.match(refused.error, /cookies\[0\]\.value/);
+      assert.ok(reloaded.importCookies('[').error);
+      assert.deepEqual(reloaded.cookies(), browser.cookies());
+    } finally {
+      reloaded.delete();
+    }
+  } finally {
+    browser.delete();
+  }
+});
+
 test('a Core opens from "default", "empty" or a saved world, and refuses anything else', () => {
   const saved = core.exportWorld();
   const reopened = lab.core(JSON.stringify(saved));

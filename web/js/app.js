@@ -29,11 +29,13 @@ async function start() {
   // The saved state first; a world in the link replaces it (and can be undone).
   const saved = loadSaved();
   lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
-  delete lab.notes.held.session;  // the core's cookie jar starts empty: that login is gone
+  let jarRestored = false;
   if (saved.world) {
     const answer = await lab.core.importWorld(saved.world);
     if (answer.error) say(`The saved world could not be loaded (${answer.error}); this is the default world.`);
+    else if (saved.cookies) jarRestored = Boolean((await lab.core.importCookies(saved.cookies)).ok);
   }
+  if (!jarRestored) delete lab.notes.held.session;  // the jar starts empty: that login is gone
   let shared = null;
   try {
     shared = await worldFromUrl();

@@ -19,10 +19,11 @@ export class Lab extends EventTarget {
 
   // Re-reads the world, saves it and tells every panel.
   async refresh() {
-    const [snapshot, world] = await Promise.all([this.core.snapshot(), this.core.exportWorld()]);
+    const [snapshot, world, cookies] = await Promise.all([this.core.snapshot(), this.core.exportWorld(),
+      this.core.exportCookies()]);
     this.snapshot = snapshot;
     this.snapshotAt = performance.now();
-    save(JSON.stringify(world), this.notes);
+    save(JSON.stringify(world), JSON.stringify(cookies), this.notes);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -101,8 +102,11 @@ export class Lab extends EventTarget {
   async undo() {
     const last = this.undoStack.pop();
     if (!last) return;
+    // Undo changes the server's world, not the browser: its cookies stay.
+    const cookies = await this.core.exportCookies();
     const answer = await this.core.importWorld(last.world);
     if (answer.error) throw new Error(answer.error);
+    await this.core.importCookies(cookies);
     await this.refresh();
     announce(`Undone: ${last.label}`);
   }

@@ -1,15 +1,17 @@
-// What survives a reload: the world (as the core exports it), the passwords the page knows
-// and what the client holds (tokens from the login panel). All of it is the learner's own
-// data, but a saved world is still validated by the core when it is loaded back.
-const keys = { world: 'authlab.world.v1', notes: 'authlab.notes.v1' };
+// What survives a reload: the world (as the core exports it), the browser's cookie jar, the
+// passwords the page knows and what the client holds (tokens from the login panel). All of it
+// is the learner's own data, but a saved world and jar are still validated by the core when
+// they are loaded back.
+const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1' };
 
 export function loadSaved() {
   try {
     const world = localStorage.getItem(keys.world);
+    const cookies = localStorage.getItem(keys.cookies);
     const notes = JSON.parse(localStorage.getItem(keys.notes) ?? 'null');
-    return { world, notes: notes && typeof notes === 'object' ? notes : null };
+    return { world, cookies, notes: notes && typeof notes === 'object' ? notes : null };
   } catch {
-    return { world: null, notes: null };
+    return { world: null, cookies: null, notes: null };
   }
 }
 
@@ -19,9 +21,10 @@ export function saveNotes(notes) {
   } catch { /* storage full or disabled */ }
 }
 
-export function save(worldText, notes) {
+export function save(worldText, cookiesText, notes) {
   try {
     localStorage.setItem(keys.world, worldText);
+    localStorage.setItem(keys.cookies, cookiesText);
     localStorage.setItem(keys.notes, JSON.stringify(notes));
     return true;
   } catch {
