@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Random scenarios for the differential test: what nobody thought to write by hand.
+
+    random_scenarios.py SEED COUNT DIR
+
+writes COUNT scenario files (scenarios.md format, no expectations: compare.py judges them
+against the real stack) into DIR. The same seed always writes the same files, so a
+disagreement can be replayed. Each scenario starts from the default world with random
+policies (composed permission expressions, authentication lists, group permissions), logs
+some users in by each mechanism, then sends random requests with random credentials and
+bodies, sometimes moving the clock.
+"""
+import base64
+import json
+import os
+import random
+import sys
+
+USERS = ['admin', 'mary', 'eddie', 'carol', 'ivan']  # ivan is inactive
+AUTHENTICATORS = ['TokenAuthentication', 'JWTAuthentication', 'SessionAuthentication', 'BasicAuthentication']
+PERMISSION_CLASSES = ['AllowAny', 'IsAuthenticated', 'IsAdminUser', 'IsAuthenticatedOrReadOnly',
+                      'DjangoModelPermissions', 'DjangoModelPermissionsOrAnonReadOnly',
+                      'IsInGroup:Manager', 'IsInGroup:Editor', 'IsInGroup:Customer']
+PERMISSIONS = [f'bookshop.{action}_{model}' for action in ('add', 'change', 'delete', 'view') for model in ('book', 'order')]
+BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
+                     'Basic ' + base64.b64encode(b'no-colon').decode()]
+
+
+def password(user):
+    return f'{user}-pass-1'
+
+
+def expression(rng, depth=0):
+    roll = rng.random()
+    if depth > 2 or roll < 0.5:
+        return rng.choice(PERMISSION_CLASSES)
+    if roll < 0.65:
+        return '~' + expression(rng, depth + 1)
+    text = expression(rng, depth + 1) + rng.choice([' & ', ' | ']) + expression(rng, depth + 1)
+    return f'({text})' if rng.random() < 0.5 else text
+
+
+def authenticators(rng):
+    return rng.sample(AUTHENTICATORS, rng.randint(0, len(AUTHENTICATORS)))
+
+
+def policies(rng):
+    chosen = {}
+    if rng.random() < 0.3:
+        chosen['authentication'] = authenticators(rng)
+    for view in ('books', 'orders', 'manager_users'):
+        if rng.random() < 0.5:
+            chosen[view] = {'permissions': [expression(rng) for _ in range(rng.randint(0, 2))]}
+            if rng.random() < 0.3:
+                chosen[view]['authentication'] = authenticators(rng)
+    return chosen
+
+
+def book_body(rng):
+    candidates = {
+        'title': rng.choice(['Emma', '', ' Emma ', 'A' * 256, None, 5]),
+        'author': rng.choice(['Jane Austen', 'B', None]),
+        'price': rng.choice(['4.50', '-1', '1e3', 3, '12345.67', 'abc', '0.1']),
+        'inventory': rng.choice([1, -1, 40000, '3', None, 2.0]),
+    }
+    return {key: value for key, value in candidates.items() if rng.random() < 0.85}
+
+
+def authorization(rng, held):
+    roll = rng.random()
+    if roll < 0.12:
+        return None
+    if roll < 0.35 and 'tok' in held:
+        return 'Token ${tok}'
+    if roll < 0.55 and 'access' in held:
+        return 'Bearer ${access}'
+    if roll < 0.6 and 'refresh' in held:
+        return 'Bearer ${refresh}'  # the wrong token type
+    if roll < 0.75:
+        user = rng.choice(USERS)
+        secret = password(user) if rng.random() < 0.8 else 'wrong'
+        return 'Basic ' + base64.b64encode(f'{user}:{secret}'.encode()).decode()
+    return rng.choice(BAD_AUTHORIZATION)
+
+
+def target(rng, held):
+    """A method, a path and maybe a body."""
+    roll = rng.random()
+    if roll < 0.3:
+        method = rng.choice(['GET', 'GET', 'POST', 'HEAD'])
+        return method, '/api/books/', book_body(rng) if method == 'POST' else None
+    if roll < 0.5:
+        method = rng.choice(['GET', 'PUT', 'PATCH', 'DELETE', 'POST'])
+        return method, f'/api/books/{rng.choice([1, 2, 3, 9, "x"])}/', book_body(rng) if method in ('PUT', 'PATCH', 'POST') else None
+    if roll < 0.65:
+        method = rng.choice(['GET', 'POST'])
+        order = {'book': rng.choice([1, 2, 9, '1', None]), 'quantity': rng.choice([1, 0, 5, 'x'])}
+        return method, '/api/orders/', order if method == 'POST' else None
+    if roll < 0.78:
+        method = rng.choice(['GET', 'POST'])
+        return method, '/api/groups/manager/users/', {'username': rng.choice(USERS + ['nobody'])} if method == 'POST' else None
+    if roll < 0.85:
+        return 'DELETE', f'/api/groups/manager/users/{rng.randint(1, 6)}/', None
+    if roll < 0.9:
+        return 'GET', '/auth/users/me/', None
+    if roll < 0.94:
+        return 'POST', '/auth/token/logout/', None
+    if roll < 0.97:
+        user = rng.choice(USERS)
+        return 'POST', '/auth/token/login/', {'username': user, 'password': rng.choice([password(user), 'wrong'])}
+    return 'POST', '/api/token/refresh/', {'refresh': '${refresh}' if 'refresh' in held else 'x'}
+
+
+def request(rng, held):
+    method, path, body = target(rng, held)
+    request = {'method': method, 'path': path}
+    headers = {}
+    header = authorization(rng, held)
+    if header:
+        headers['Authorization'] = header
+    if rng.random() < 0.5:
+        headers['X-CSRFToken'] = '${cookie:csrftoken}'
+    if headers:
+        request['headers'] = headers
+    if body is not None:
+        if rng.random() < 0.8:
+            request['json'] = body
+        else:
+            request['form'] = {key: str(value) for key, value in body.items() if value is not None}
+    return request
+
+
+def logins(rng):
+    """Steps that log users in before the random part, and the names they capture."""
+    steps, held = [], set()
+    if rng.random() < 0.7:
+        user = rng.choice(USERS[:4])
+        steps.append({'request': {'method': 'POST', 'path': '/auth/token/login/',
+                                  'json': {'username': user, 'password': password(user)}},
+                      'capture': {'tok': 'auth_token'}})
+        held.add('tok')
+    if rng.random() < 0.6:
+        user = rng.choice(USERS[:4])
+        steps.append({'request': {'method': 'POST', 'path': '/api/token/',
+                                  'json': {'username': user, 'password': password(user)}},
+                      'capture': {'access': 'access', 'refresh': 'refresh'}})
+        held |= {'access', 'refresh'}
+    if rng.random() < 0.5:
+        user = rng.choice(USERS)
+        steps.append({'request': {'method': 'GET', 'path': '/api-auth/login/'}})
+        steps.append({'request': {'method': 'POST', 'path': '/api-auth/login/',
+                                  'form': {'username': user, 'password': password(user),
+                                           'csrfmiddlewaretoken': '${cookie:csrftoken}'}}})
+    return steps, held
+
+
+def scenario(seed):
+    rng = random.Random(seed)
+    setup = {'world': 'default', 'policies': policies(rng)}
+    if rng.random() < 0.3:
+        setup['groups'] = [{'name': rng.choice(['Customer', 'Editor', 'Manager', 'Auditor']),
+                            'permissions': rng.sample(PERMISSIONS, rng.randint(0, 4))}]
+    steps, held = logins(rng)
+    for _ in range(rng.randint(4, 12)):
+        if rng.random() < 0.08:
+            steps.append({'advance': rng.choice([60, 299, 301, 86400])})
+        else:
+            steps.append({'request': request(rng, held)})
+    return {'name': f'random-{seed}', 'description': f'Random scenario, seed {seed}.', 'setup': setup, 'steps': steps}
+
+
+def main(argv):
+    if len(argv) != 4:
+        sys.exit(__doc__)
+    seed, count, folder = int(argv[1]), int(argv[2]), argv[3]
+    os.makedirs(folder, exist_ok=True)
+    for offset in range(count):
+        with open(os.path.join(folder, f'random-{seed + offset:06d}.json'), 'w', encoding='utf-8') as out:
+            json.dump(scenario(seed + offset), out, indent=1)
+
+
+if __name__ == '__main__':
+    main(sys.argv)
