@@ -4,6 +4,7 @@
 // request.data as a QueryDict: each key's last value, keys in first-seen order.
 #include <string_view>
 
+#include "django/codecs.hpp"
 #include "drf/parser_text.hpp"
 #include "pyjson/value.hpp"
 

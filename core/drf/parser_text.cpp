@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "django/codecs.hpp"
 #include "django/unquote.hpp"
 #include "drf/errors.hpp"
 #include "drf/serializer_pytext.hpp"

@@ -2,14 +2,9 @@
 // The text handling DRF's parsers inherit from Django and Python: header values as WSGI hands
 // them over (each byte one character, PEP 3333), the two header parsers (cgi.parse_header for
 // request.encoding, django.http.multipartparser.parse_header for media types).
-// The codecs themselves are django/codecs.hpp's.
 #include <map>
-#include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
-
-#include "django/codecs.hpp"
 
 namespace authlab::drf {
 
@@ -30,6 +25,5 @@ struct HeaderValue {
     std::map<std::string, std::string> params;  // values as bytes; an RFC 2231 one (name*=) decoded to UTF-8
 };
 HeaderValue parse_header(std::string_view bytes, bool wsgi_header = true);
-
 
 }  // namespace authlab::drf

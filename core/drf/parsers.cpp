@@ -1,5 +1,6 @@
 #include "drf/parsers.hpp"
 
+#include "django/codecs.hpp"
 #include "drf/errors.hpp"
 #include "drf/parser_forms.hpp"
 #include "drf/parser_text.hpp"
