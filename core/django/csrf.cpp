@@ -53,13 +53,14 @@ bool compare_masked_tokens(std::string_view a, std::string_view b) {
 }
 
 CsrfMiddleware::CsrfMiddleware(const std::map<std::string, std::string>& cookies, crypto::RandomSource& random)
-    : cookies_(cookies), random_(random) {}
+    : random_(random) {
+    if (auto it = cookies.find(std::string(csrf_cookie_name)); it != cookies.end()) incoming_cookie_ = it->second;
+}
 
 std::optional<std::string> CsrfMiddleware::cookie_token() {
-    auto it = cookies_.find(std::string(csrf_cookie_name));
-    if (it == cookies_.end()) return std::nullopt;
-    std::string token = sanitize_token(it->second, random_);
-    if (token != it->second) needs_reset_ = true;  // the cookie was replaced, so send the new one
+    if (!incoming_cookie_) return std::nullopt;
+    std::string token = sanitize_token(*incoming_cookie_, random_);
+    if (token != *incoming_cookie_) needs_reset_ = true;  // the cookie was replaced, so send the new one
     return token;
 }
 

@@ -32,6 +32,7 @@ bool compare_masked_tokens(std::string_view a, std::string_view b);  // both san
 // request.csrf_cookie_needs_reset, with the hooks that read and change them.
 class CsrfMiddleware {
 public:
+    // Keeps its own copy of the csrftoken cookie: nothing it holds can outlive the request's map.
     CsrfMiddleware(const std::map<std::string, std::string>& cookies, crypto::RandomSource& random);
 
     void process_request();
@@ -51,7 +52,7 @@ public:
 private:
     std::optional<std::string> cookie_token();  // _get_token
 
-    const std::map<std::string, std::string>& cookies_;
+    std::optional<std::string> incoming_cookie_;  // the request's csrftoken cookie, as sent
     crypto::RandomSource& random_;
     std::optional<std::string> csrf_cookie_;
     bool used_ = false;

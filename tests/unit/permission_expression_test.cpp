@@ -35,7 +35,7 @@ std::string error_of(const std::string& text) { return parse_permission(text).er
 
 }  // namespace
 
-TEST_CASE("~ binds tightest, then &, then |, each left-associative", "[permission][expression]") {
+TEST_CASE("Negation (~) binds tightest, then &, then |, each left-associative", "[permission][expression]") {
     CHECK(ours("IsAdminUser | IsInGroup:Manager") == "OR(IsAdminUser,IsInGroup:Manager)");
     CHECK(ours("AllowAny | IsAdminUser & IsAuthenticated") == "OR(AllowAny,AND(IsAdminUser,IsAuthenticated))");
     CHECK(ours("(AllowAny | IsAdminUser) & IsAuthenticated") == "AND(OR(AllowAny,IsAdminUser),IsAuthenticated)");
