@@ -1,7 +1,8 @@
 // AuthLab's page in a real browser: Debian's Chromium driven by playwright-core. Starts
 // tools/serve.mjs on a free port (the WebAssembly core must be built: tools/build wasm), runs
 // each test in a fresh browser context, saves screenshots to tests/browser/artifacts/ and
-// prints "N passed, N failed".
+// prints "N passed, N failed". The tests are every `tests` array exported by a *.tests.mjs file
+// here, one file per part of the page.
 //
 //   node tests/browser/run.mjs [--url http://127.0.0.1:8000/] [--only NAME] [--update-screenshot]
 //   --url: test a page that is already served, e.g. by tools/demo
@@ -15,7 +16,6 @@ import { parseArgs } from 'node:util';
 
 import { chromium } from 'playwright-core';
 
-import { tests } from './tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -49,7 +49,14 @@ async function startServer() {
   return { url, stop: () => server.kill() };
 }
 
+async function loadTests() {
+  const files = readdirSync(here).filter((name) => name.endsWith('.tests.mjs')).sort();
+  const suites = await Promise.all(files.map((name) => import(join(here, name))));
+  return suites.flatMap((suite) => suite.tests);
+}
+
 async function main() {
+  const tests = await loadTests();
   mkdirSync(artifacts, { recursive: true });
   for (const old of readdirSync(artifacts).filter((name) => name.startsWith('failed-'))) rmSync(join(artifacts, old));
   const server = options.url ? { url: options.url, stop: () => {} } : await startServer();
