@@ -34,9 +34,9 @@
 #include "scenario/request_builder.hpp"
 #include "scenario/runner.hpp"
 #include "scenario/step_record.hpp"
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 #include "world/seed.hpp"
-#include "world/world_json.hpp"
+#include "lab/world_json.hpp"
 
 namespace {
 
@@ -213,19 +213,19 @@ private:
     // {status, headers (as sent), cookies [{name, value, max_age, header}], body, json}
     static Value response_value(const http::Response& response, Micros now) {
         Value headers = Value::dict({});
-        for (const auto& [name, value] : response.headers.all()) headers.set(name, Value::string(pyjson::decode_replace(value)));
+        for (const auto& [name, value] : response.headers.all()) headers.set(name, Value::string(python::decode_replace(value)));
         std::vector<Value> cookies;
         for (const http::SetCookie& c : response.cookies) {
             cookies.push_back(Value::dict({{"name", Value::string(c.name)},
-                                           {"value", Value::string(pyjson::decode_replace(c.value))},
+                                           {"value", Value::string(python::decode_replace(c.value))},
                                            {"max_age", c.max_age ? Value::integer(*c.max_age) : Value()},
-                                           {"header", Value::string(pyjson::decode_replace(c.header_value(now)))}}));
+                                           {"header", Value::string(python::decode_replace(c.header_value(now)))}}));
         }
         Value record = scenario::record_response(response, now);
         return Value::dict({{"status", Value::integer(response.status)},
                             {"headers", headers},
                             {"cookies", Value::list(std::move(cookies))},
-                            {"body", Value::string(pyjson::decode_replace(response.body))},
+                            {"body", Value::string(python::decode_replace(response.body))},
                             {"json", *record.find("json")}});
     }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "django/codecs.hpp"
 #include "django/unquote.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::django {
 namespace {
@@ -25,9 +25,9 @@ std::optional<std::string> QueryDict::get(std::string_view key) const {
 }
 
 std::optional<QueryDict> parse_query_dict(std::string_view bytes, std::string_view charset) {
-    const Codec codec = codec_named(charset);
-    std::optional<std::string> text = decode_strict(bytes, codec);
-    if (!text) text = decode_strict(bytes, Codec::latin1);
+    const python::Codec codec = python::codec_named(charset);
+    std::optional<std::string> text = python::decode_strict(bytes, codec);
+    if (!text) text = python::decode_strict(bytes, python::Codec::latin1);
     const std::string& qs = *text;
     if (!qs.empty() && 1 + static_cast<std::size_t>(std::count(qs.begin(), qs.end(), '&')) > data_upload_max_number_fields) {
         return std::nullopt;

@@ -4,12 +4,11 @@
 #include <cstdio>
 #include <optional>
 
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::django {
 namespace {
-
-namespace pytext = drf::pytext;
 
 // unicodedata.category(c)[0] == 'C': controls, format characters, surrogates, private use and
 // the noncharacters (Unicode 14, as Python 3.11 has it).
@@ -64,7 +63,7 @@ bool allowed(std::string_view url, const std::set<std::string>& allowed_hosts) {
     const std::optional<SplitUrl> info = urlsplit(url);
     if (!info) return false;
     if (info->netloc.empty() && !info->scheme.empty()) return false;  // http:///example.com
-    if (is_other(pytext::decode(url).front())) return false;          // browsers skip leading controls
+    if (is_other(python::decode(url).front())) return false;          // browsers skip leading controls
     std::string scheme = info->scheme;
     if (scheme.empty() && !info->netloc.empty()) scheme = "http";     // //example.com/p
     return (info->netloc.empty() || allowed_hosts.contains(info->netloc)) &&
@@ -74,7 +73,7 @@ bool allowed(std::string_view url, const std::set<std::string>& allowed_hosts) {
 }  // namespace
 
 bool url_has_allowed_host_and_scheme(std::string_view raw, const std::set<std::string>& allowed_hosts) {
-    const std::string url = pytext::encode(pytext::strip(pytext::decode(raw)));
+    const std::string url = python::encode(python::strip(python::decode(raw)));
     if (url.empty()) return false;
     // Chrome treats \ as /; both readings must be safe.
     std::string slashed = url;

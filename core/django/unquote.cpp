@@ -27,7 +27,7 @@ std::string unquote_to_bytes(std::string_view text) {
     return out;
 }
 
-std::string unquote(std::string_view text, Codec codec) {
+std::string unquote(std::string_view text, python::Codec codec) {
     if (text.find('%') == std::string_view::npos) return std::string(text);
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
@@ -37,7 +37,7 @@ std::string unquote(std::string_view text, Codec codec) {
         }
         std::size_t end = i;
         while (end < text.size() && is_ascii(text[end])) ++end;
-        out += decode_replace(unquote_to_bytes(text.substr(i, end - i)), codec);
+        out += python::decode_replace(unquote_to_bytes(text.substr(i, end - i)), codec);
         i = end;
     }
     return out;

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "django/codecs.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::django {
 
@@ -13,6 +13,6 @@ std::string unquote_to_bytes(std::string_view text);
 
 // unquote(text, encoding, errors="replace") on UTF-8 text: each run of ASCII characters has its
 // escapes turned into bytes and decoded with the codec; other characters stay as they are.
-std::string unquote(std::string_view text, Codec codec);
+std::string unquote(std::string_view text, python::Codec codec);
 
 }  // namespace authlab::django

@@ -3,9 +3,9 @@
 // checked by Django's ModelBackend (so it costs one password hash, known user or not).
 #include "auth/model_backend.hpp"
 #include "crypto/base64.hpp"
-#include "django/codecs.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -50,9 +50,9 @@ public:
                  "padding is wrong)", {});
         }
         // .decode('utf-8'), and on UnicodeDecodeError .decode('latin-1').
-        const std::optional<std::string> as_utf8 = django::decode_strict(*decoded, django::Codec::utf8);
+        const std::optional<std::string> as_utf8 = python::decode_strict(*decoded, python::Codec::utf8);
         const bool utf8 = as_utf8.has_value();
-        const std::string text = utf8 ? *as_utf8 : *django::decode_strict(*decoded, django::Codec::latin1);
+        const std::string text = utf8 ? *as_utf8 : *python::decode_strict(*decoded, python::Codec::latin1);
         const std::size_t colon = text.find(':');  // str.partition(':')
         const std::string userid = text.substr(0, colon);
         const std::string password = colon == std::string::npos ? "" : text.substr(colon + 1);

@@ -2,9 +2,9 @@
 // looked up in DRF's authtoken table.
 #include <algorithm>
 
-#include "django/codecs.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -30,7 +30,7 @@ public:
                  "holds " + std::to_string(auth.size() - 1) + " words after the keyword, not one");
         }
         const std::string& key = auth[1];
-        if (!django::decode_strict(key, django::Codec::utf8)) {
+        if (!python::decode_strict(key, python::Codec::utf8)) {
             fail(request, "Invalid token header. Token string should not contain invalid characters.", "is not UTF-8");
         }
         auto token = std::find_if(request.world.tokens.begin(), request.world.tokens.end(),

@@ -2,9 +2,10 @@
 
 #include <utility>
 
-#include "django/codecs.hpp"
 #include "drf/auth_classes.hpp"
-#include "drf/serializer_pytext.hpp"
+#include "python/codecs.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -62,20 +63,20 @@ bool keyword_matches(std::string_view word, std::string_view keyword) {
     return true;
 }
 
-std::string trace_text(std::string_view bytes) { return django::decode_replace(bytes, django::Codec::utf8); }
+std::string trace_text(std::string_view bytes) { return python::decode_replace(bytes, python::Codec::utf8); }
 
 std::string redact(std::string_view credential) {
     // The first six characters (code points, so the text stays valid UTF-8), or half of a
     // shorter one.
-    const std::u32string text = pytext::decode(trace_text(credential));
+    const std::u32string text = python::decode(trace_text(credential));
     const std::size_t shown = text.size() > 6 ? 6 : text.size() / 2;
-    return pytext::encode(text.substr(0, shown)) + "\xE2\x80\xA6";  // …
+    return python::encode(text.substr(0, shown)) + "\xE2\x80\xA6";  // …
 }
 
 std::string redact_jwt(std::string_view token) {
-    const std::u32string text = pytext::decode(trace_text(token));
+    const std::u32string text = python::decode(trace_text(token));
     const std::size_t shown = text.size() > 6 ? 6 : text.size() / 2;
-    return "\xE2\x80\xA6" + pytext::encode(text.substr(text.size() - shown));  // "…" + its last characters
+    return "\xE2\x80\xA6" + python::encode(text.substr(text.size() - shown));  // "…" + its last characters
 }
 
 }  // namespace authlab::drf

@@ -3,9 +3,10 @@
 #include <cstdio>
 
 #include "drf/errors.hpp"
-#include "drf/serializer_decimal.hpp"
-#include "drf/serializer_pytext.hpp"
 #include "drf/serializer_validators.hpp"
+#include "python/decimal.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -23,7 +24,7 @@ std::optional<std::string> prohibit_null_characters(const Value& value) {
 
 // DRF's ProhibitSurrogateCharactersValidator: the first surrogate, in upper-case hex.
 std::optional<std::string> prohibit_surrogate_characters(const Value& value) {
-    for (char32_t c : pytext::decode(value.str())) {
+    for (char32_t c : python::decode(value.str())) {
         if (c >= 0xD800 && c <= 0xDFFF) {
             char hex[16];
             std::snprintf(hex, sizeof hex, "%X", static_cast<unsigned>(c));
@@ -39,14 +40,14 @@ std::u32string strip_decimal_zeros(std::u32string text) {
     if (dot == std::u32string::npos) return text;
     std::size_t i = dot + 1;
     while (i < text.size() && text[i] == U'0') ++i;
-    while (i < text.size() && pytext::is_space(text[i])) ++i;
+    while (i < text.size() && python::is_space(text[i])) ++i;
     if (i == text.size()) text.erase(dot);
     return text;
 }
 
 Validator min_integer(long long limit) {
     return [limit](const Value& v) -> std::optional<std::string> {
-        if (pytext::compare_int(v.int_digits(), std::to_string(limit)) < 0) {
+        if (python::compare_int(v.int_digits(), std::to_string(limit)) < 0) {
             return "Ensure this value is greater than or equal to " + std::to_string(limit) + ".";
         }
         return std::nullopt;
@@ -55,7 +56,7 @@ Validator min_integer(long long limit) {
 
 Validator max_integer(long long limit) {
     return [limit](const Value& v) -> std::optional<std::string> {
-        if (pytext::compare_int(v.int_digits(), std::to_string(limit)) > 0) {
+        if (python::compare_int(v.int_digits(), std::to_string(limit)) > 0) {
             return "Ensure this value is less than or equal to " + std::to_string(limit) + ".";
         }
         return std::nullopt;
@@ -109,7 +110,7 @@ CharField::CharField(std::string field_name, CharOptions options)
     validators = std::move(options.validators);
     if (std::optional<std::size_t> limit = options.max_length) {
         validators.push_back([limit = *limit](const Value& v) -> std::optional<std::string> {
-            if (pytext::length(v.as_str()) > limit) {
+            if (python::length(v.as_str()) > limit) {
                 return "Ensure this field has no more than " + std::to_string(limit) + " characters.";
             }
             return std::nullopt;
@@ -122,7 +123,7 @@ CharField::CharField(std::string field_name, CharOptions options)
 // The empty string is answered here, before validate_empty_values: '' and (trimmed) blanks.
 std::optional<Value> CharField::run_validation(const std::optional<Value>& data, bool partial) const {
     bool blank = data && ((data->is(Kind::Str) && data->as_str().empty()) ||
-                          (trim_whitespace_ && pytext::strip(pytext::decode(data->str())).empty()));
+                          (trim_whitespace_ && python::strip(python::decode(data->str())).empty()));
     if (blank) {
         if (!allow_blank_) fail("This field may not be blank.");
         return Value::string("");
@@ -134,7 +135,7 @@ std::optional<Value> CharField::run_validation(const std::optional<Value>& data,
 Value CharField::to_internal_value(const Value& data) const {
     if (!data.is(Kind::Str) && !data.is(Kind::Int) && !data.is(Kind::Float)) fail(invalid_message_);
     std::string text = data.str();
-    return Value::string(trim_whitespace_ ? pytext::encode(pytext::strip(pytext::decode(text))) : text);
+    return Value::string(trim_whitespace_ ? python::encode(python::strip(python::decode(text))) : text);
 }
 
 EmailField::EmailField(std::string field_name, CharOptions options) : CharField(std::move(field_name), std::move(options)) {
@@ -152,8 +153,8 @@ IntegerField::IntegerField(std::string field_name, std::optional<long long> min_
 }
 
 Value IntegerField::to_internal_value(const Value& data) const {
-    if (data.is(Kind::Str) && pytext::length(data.as_str()) > max_string_length) fail("String value too large.");
-    std::optional<std::string> digits = pytext::parse_int(strip_decimal_zeros(pytext::decode(data.str())));
+    if (data.is(Kind::Str) && python::length(data.as_str()) > max_string_length) fail("String value too large.");
+    std::optional<std::string> digits = python::parse_int(strip_decimal_zeros(python::decode(data.str())));
     if (!digits) fail("A valid integer is required.");
     return Value::integer(*digits);
 }
@@ -162,8 +163,8 @@ DecimalField::DecimalField(std::string field_name, int max_digits, int decimal_p
     : Field(std::move(field_name)), max_digits_(max_digits), decimal_places_(decimal_places) {
     if (min_value) {
         validators.push_back([limit = *min_value](const Value& v) -> std::optional<std::string> {
-            std::optional<Decimal> d = Decimal::parse(pytext::decode(v.as_str()));
-            if (d && compare(*d, Decimal::from_int(limit)) < 0) {
+            std::optional<python::Decimal> d = python::Decimal::parse(python::decode(v.as_str()));
+            if (d && compare(*d, python::Decimal::from_int(limit)) < 0) {
                 return "Ensure this value is greater than or equal to " + std::to_string(limit) + ".";
             }
             return std::nullopt;
@@ -174,12 +175,12 @@ DecimalField::DecimalField(std::string field_name, int max_digits, int decimal_p
 // smart_str(data).strip(), Decimal(), then validate_precision's three checks in DRF's order
 // and quantize.
 Value DecimalField::to_internal_value(const Value& data) const {
-    std::u32string text = pytext::strip(pytext::decode(data.str()));
+    std::u32string text = python::strip(python::decode(data.str()));
     if (text.size() > max_string_length) fail("String value too large.");
-    std::optional<Decimal> value = Decimal::parse(text);
+    std::optional<python::Decimal> value = python::Decimal::parse(text);
     if (!value) fail("A valid number is required.");
-    WideInt length = static_cast<WideInt>(value->digits.size());
-    WideInt total_digits, whole_digits, decimal_places;
+    python::WideInt length = static_cast<python::WideInt>(value->digits.size());
+    python::WideInt total_digits, whole_digits, decimal_places;
     if (value->exponent >= 0) {
         total_digits = length + value->exponent;  // 1234500.0
         whole_digits = total_digits;
@@ -210,12 +211,12 @@ std::optional<std::int64_t> lookup_pk(const Value& value) {
     std::optional<std::string> digits;
     switch (value.kind()) {
         case Kind::Int: digits = value.int_digits(); break;
-        case Kind::Float: digits = pytext::float_to_int(value.as_float()); break;
-        case Kind::Str: digits = pytext::parse_int(pytext::decode(value.as_str())); break;
+        case Kind::Float: digits = python::float_to_int(value.as_float()); break;
+        case Kind::Str: digits = python::parse_int(python::decode(value.as_str())); break;
         default: break;  // int() of None, a bool (DRF refuses it first), a list or a dict
     }
     if (!digits) return std::nullopt;
-    std::optional<std::int64_t> id = pytext::to_int64(*digits);
+    std::optional<std::int64_t> id = python::to_int64(*digits);
     if (!id) throw ServerError("OverflowError: Python int too large to convert to SQLite INTEGER");
     return id;
 }

@@ -6,7 +6,7 @@
 #include "crypto/base64.hpp"
 #include "django/query_dict.hpp"
 #include "drf/errors.hpp"
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -101,7 +101,7 @@ Value form_data(std::string_view body, std::string_view charset) {
     return std::move(data).value();
 }
 
-Value parse_multipart(std::string_view content_type, std::string_view body, django::Codec codec) {
+Value parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec) {
     auto fail = [](const std::string& message) { return parse_error("Multipart form parse error - " + message); };
     if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + latin1_to_utf8(content_type));
     for (char c : content_type) {
@@ -144,12 +144,12 @@ Value parse_multipart(std::string_view content_type, std::string_view body, djan
         if (part.transfer_encoding == "base64") {
             if (std::optional<std::string> decoded = crypto::base64_decode_lenient(data)) data = *decoded;
         }
-        std::string name = django::decode_replace(part.name, codec);
-        bytes_read += pytext::length(name) + 2;  // "consistent with the x-www-form-urlencoded check that includes '&='"
+        std::string name = python::decode_replace(part.name, codec);
+        bytes_read += python::length(name) + 2;  // "consistent with the x-www-form-urlencoded check that includes '&='"
         if (bytes_read > max_memory_size) {
             throw BadRequest("RequestDataTooBig: Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE.");
         }
-        post.appendlist(name, django::decode_replace(data, codec));
+        post.appendlist(name, python::decode_replace(data, codec));
     }
     return std::move(post).value();
 }

@@ -4,9 +4,9 @@
 // request.data as a QueryDict: each key's last value, keys in first-seen order.
 #include <string_view>
 
-#include "django/codecs.hpp"
 #include "drf/parser_text.hpp"
 #include "pyjson/value.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::drf {
 
@@ -15,6 +15,6 @@ pyjson::Value form_data(std::string_view body, std::string_view charset);
 
 // MultiPartParser(META, body, handlers, encoding).parse(); content_type is the header as sent.
 // Throws ParseError ("Multipart form parse error - …") and BadRequest as Django does.
-pyjson::Value parse_multipart(std::string_view content_type, std::string_view body, django::Codec codec);
+pyjson::Value parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec);
 
 }  // namespace authlab::drf

@@ -2,10 +2,10 @@
 
 #include <vector>
 
-#include "django/codecs.hpp"
 #include "django/unquote.hpp"
 #include "drf/errors.hpp"
-#include "drf/serializer_pytext.hpp"
+#include "python/codecs.hpp"
+#include "python/str.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -91,7 +91,7 @@ bool has_non_ascii(std::string_view s) {
 
 }  // namespace
 
-std::string latin1_to_utf8(std::string_view bytes) { return django::decode_replace(bytes, django::Codec::latin1); }
+std::string latin1_to_utf8(std::string_view bytes) { return python::decode_replace(bytes, python::Codec::latin1); }
 
 std::map<std::string, std::string> cgi_header_params(std::string_view bytes) {
     std::vector<std::string> parts = split_params(std::string(bytes), latin1_space, true);
@@ -133,9 +133,9 @@ HeaderValue parse_header(std::string_view bytes, bool wsgi_header) {
             bool known = normal == "utf-8" || normal == "utf8" || normal == "latin-1" || normal == "iso-8859-1" || normal == "ascii";
             if (value.find('%') != std::string::npos && !known) throw ServerError("LookupError: unknown encoding: " + charset);
             // value.decode(): a WSGI header's bytes are its Latin-1 text; a part header's are UTF-8.
-            std::optional<std::string> text = wsgi_header ? latin1_to_utf8(value) : django::decode_strict(value, django::Codec::utf8);
+            std::optional<std::string> text = wsgi_header ? latin1_to_utf8(value) : python::decode_strict(value, python::Codec::utf8);
             if (!text) throw ServerError("ValueError: an RFC 2231 parameter that is not UTF-8");
-            value = django::unquote(*text, django::codec_named(charset));
+            value = django::unquote(*text, python::codec_named(charset));
         }
         header.params[name] = value;
     }

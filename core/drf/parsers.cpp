@@ -1,10 +1,10 @@
 #include "drf/parsers.hpp"
 
-#include "django/codecs.hpp"
 #include "drf/errors.hpp"
 #include "drf/parser_forms.hpp"
 #include "drf/parser_text.hpp"
 #include "pyjson/parse.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -61,7 +61,7 @@ RequestData parse_request_body(const http::Request& request) {
         return {form_data(request.body, charset), true};
     }
     if (media_type_matches(MediaType("multipart/form-data"), requested)) {
-        return {parse_multipart(content_type, request.body, django::codec_named(charset)), true};
+        return {parse_multipart(content_type, request.body, python::codec_named(charset)), true};
     }
     throw unsupported_media_type(latin1_to_utf8(content_type));
 }

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -27,24 +28,24 @@ std::vector<Token> tokenize(std::u32string_view text) {
     std::vector<Token> tokens;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        while (pos < text.size() && pytext::is_space(text[pos])) ++pos;
+        while (pos < text.size() && python::is_space(text[pos])) ++pos;
         if (pos == text.size()) break;
         std::size_t start = pos;
         char32_t c = text[pos];
         if (operator_char(c)) {
             ++pos;
         } else if (text.substr(pos).starts_with(group_prefix) && pos + group_prefix.size() < text.size() &&
-                   !pytext::is_space(text[pos + group_prefix.size()]) && !operator_char(text[pos + group_prefix.size()])) {
+                   !python::is_space(text[pos + group_prefix.size()]) && !operator_char(text[pos + group_prefix.size()])) {
             pos += group_prefix.size();
-            while (pos < text.size() && !pytext::is_space(text[pos]) && !operator_char(text[pos])) ++pos;
+            while (pos < text.size() && !python::is_space(text[pos]) && !operator_char(text[pos])) ++pos;
         } else if (c == '_' || (c < 128 && std::isalpha(static_cast<int>(c)))) {
-            while (pos < text.size() && pytext::is_word(text[pos])) ++pos;
+            while (pos < text.size() && python::is_word(text[pos])) ++pos;
             if (text.substr(start, pos - start) == U"IsInGroup") throw SyntaxError{"IsInGroup needs a group name: IsInGroup:<name>"};
         } else {
-            throw SyntaxError{"unexpected character '" + pytext::encode(text.substr(pos, 1)) + "' at column " +
+            throw SyntaxError{"unexpected character '" + python::encode(text.substr(pos, 1)) + "' at column " +
                               std::to_string(pos + 1)};
         }
-        tokens.push_back({pytext::encode(text.substr(start, pos - start)), start + 1});
+        tokens.push_back({python::encode(text.substr(start, pos - start)), start + 1});
     }
     return tokens;
 }
@@ -174,8 +175,8 @@ std::string PermissionExpr::text() const {
 }
 
 ExpressionParse parse_permission_expression(std::string_view text, const std::vector<std::string>& classes) {
-    std::u32string code_points = pytext::decode(text);
-    while (!code_points.empty() && pytext::is_space(code_points.back())) code_points.pop_back();  // text.rstrip()
+    std::u32string code_points = python::decode(text);
+    while (!code_points.empty() && python::is_space(code_points.back())) code_points.pop_back();  // text.rstrip()
     try {
         Parser parser(tokenize(code_points), code_points.size() + 1, classes);
         return {parser.parse(), ""};

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf::validators {
 namespace {
@@ -106,18 +107,18 @@ bool hex_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 
 std::string to_ascii(std::u32string_view label) {
     auto is_ascii = [](std::u32string_view s) { return std::all_of(s.begin(), s.end(), [](char32_t c) { return c < 128; }); };
     auto sized = [](std::string s) { return !s.empty() && s.size() < 64 ? s : std::string(); };
-    if (is_ascii(label)) return sized(pytext::encode(label));
+    if (is_ascii(label)) return sized(python::encode(label));
     std::u32string mapped;
     for (char32_t c : label) {
-        if (pytext::nameprep_maps_to_nothing(c)) continue;
+        if (python::nameprep_maps_to_nothing(c)) continue;
         mapped += c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
-    if (std::any_of(mapped.begin(), mapped.end(), pytext::nameprep_prohibited)) return "";
-    if (std::any_of(mapped.begin(), mapped.end(), pytext::bidi_randal)) {
-        if (std::any_of(mapped.begin(), mapped.end(), pytext::bidi_l)) return "";
-        if (!pytext::bidi_randal(mapped.front()) || !pytext::bidi_randal(mapped.back())) return "";
+    if (std::any_of(mapped.begin(), mapped.end(), python::nameprep_prohibited)) return "";
+    if (std::any_of(mapped.begin(), mapped.end(), python::bidi_randal)) {
+        if (std::any_of(mapped.begin(), mapped.end(), python::bidi_l)) return "";
+        if (!python::bidi_randal(mapped.front()) || !python::bidi_randal(mapped.back())) return "";
     }
-    if (is_ascii(mapped)) return sized(pytext::encode(mapped));
+    if (is_ascii(mapped)) return sized(python::encode(mapped));
     if (mapped.starts_with(U"xn--")) return "";
     return sized("xn--" + punycode(mapped));
 }
@@ -125,7 +126,7 @@ std::string to_ascii(std::u32string_view label) {
 }  // namespace
 
 bool valid_email(std::string_view value) {
-    std::u32string text = pytext::decode(value);
+    std::u32string text = python::decode(value);
     if (text.empty() || text.find('@') == std::u32string::npos || text.size() > 320) return false;
     std::size_t at = text.rfind('@');
     std::u32string_view user = std::u32string_view(text).substr(0, at);
@@ -133,13 +134,13 @@ bool valid_email(std::string_view value) {
     if (!dot_atom(user) && !quoted_string(user)) return false;
     if (domain == U"localhost" || validate_domain_part(domain)) return true;
     std::optional<std::string> ascii = idna_encode(domain);  // "Try for possible IDN domain-part"
-    return ascii && validate_domain_part(pytext::decode(*ascii));
+    return ascii && validate_domain_part(python::decode(*ascii));
 }
 
 bool valid_unicode_username(std::string_view value) {
-    std::u32string text = pytext::decode(value);
+    std::u32string text = python::decode(value);
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char32_t c) {
-        return pytext::is_word(c) || c == '.' || c == '@' || c == '+' || c == '-';
+        return python::is_word(c) || c == '.' || c == '@' || c == '+' || c == '-';
     });
 }
 
@@ -254,7 +255,7 @@ std::optional<std::string> idna_encode(std::u32string_view domain) {
             if (labels[i].empty() || labels[i].size() >= 64) return std::nullopt;
         }
         if (labels.back().size() >= 64) return std::nullopt;
-        return pytext::encode(domain);
+        return python::encode(domain);
     }
     // Labels split at any of the four dots IDNA knows.
     std::vector<std::u32string_view> labels;

@@ -2,8 +2,8 @@
 
 #include <cstdint>
 
-#include "django/codecs.hpp"
 #include "pyjson/parse.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::jwt {
 
@@ -17,7 +17,7 @@ nlohmann::ordered_json to_ordered_json(const pyjson::Value& v) {
             return number.is_number_integer() ? number : nlohmann::ordered_json(v.int_digits());
         }
         case Kind::Float: return v.as_float();
-        case Kind::Str: return django::decode_replace(v.as_str(), django::Codec::utf8);  // lone surrogates become U+FFFD
+        case Kind::Str: return python::decode_replace(v.as_str(), python::Codec::utf8);  // lone surrogates become U+FFFD
         case Kind::List: {
             nlohmann::ordered_json out = nlohmann::ordered_json::array();
             for (const pyjson::Value& item : v.as_list()) out.push_back(to_ordered_json(item));
@@ -25,7 +25,7 @@ nlohmann::ordered_json to_ordered_json(const pyjson::Value& v) {
         }
         case Kind::Dict: {
             nlohmann::ordered_json out = nlohmann::ordered_json::object();
-            for (const auto& [key, item] : v.as_dict()) out[django::decode_replace(key, django::Codec::utf8)] = to_ordered_json(item);
+            for (const auto& [key, item] : v.as_dict()) out[python::decode_replace(key, python::Codec::utf8)] = to_ordered_json(item);
             return out;
         }
     }

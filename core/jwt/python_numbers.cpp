@@ -3,7 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::jwt {
 namespace {
@@ -43,7 +44,7 @@ PyInt from_double(double d) {
 // int(str), as DRF's fields read it too: Unicode spaces and digits, underscores, at most 4300
 // digits.
 PyInt from_text(const std::string& text) {
-    const std::optional<std::string> digits = drf::pytext::parse_int(drf::pytext::decode(text));
+    const std::optional<std::string> digits = python::parse_int(python::decode(text));
     if (!digits) return {PyError::value_error, 0, false};
     return from_digits(*digits);
 }

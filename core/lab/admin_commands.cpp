@@ -1,9 +1,9 @@
 #include "lab/admin_commands.hpp"
 
 #include "admin/admin.hpp"
+#include "lab/world_json.hpp"
 #include "unicode/nfkc.hpp"
 #include "world/seed.hpp"
-#include "world/world_json.hpp"
 
 namespace authlab::lab {
 namespace {

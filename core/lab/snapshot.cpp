@@ -5,7 +5,7 @@
 #include "drf/authentication.hpp"
 #include "drf/permissions.hpp"
 #include "drf/policy_check.hpp"
-#include "world/world_json.hpp"
+#include "lab/world_json.hpp"
 
 namespace authlab::lab {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "lab/admin_commands.hpp"
 #include "lab/replay.hpp"
-#include "world/world_json.hpp"
+#include "lab/world_json.hpp"
 
 namespace authlab::lab {
 namespace {

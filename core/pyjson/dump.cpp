@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::pyjson {
 namespace {
@@ -18,7 +18,7 @@ void append_escape(std::string& out, char32_t unit) {
 void dump_string(std::string& out, const std::string& text, bool ensure_ascii) {
     out += '"';
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t c = next_code_point(text, pos, true);
+        char32_t c = python::next_code_point(text, pos, true);
         switch (c) {
             case '"': out += "\\\""; continue;
             case '\\': out += "\\\\"; continue;
@@ -38,7 +38,7 @@ void dump_string(std::string& out, const std::string& text, bool ensure_ascii) {
                 append_escape(out, c);
             }
         } else {
-            append_utf8(out, surrogate ? 0xFFFD : c);
+            python::append_utf8(out, surrogate ? 0xFFFD : c);
         }
     }
     out += '"';

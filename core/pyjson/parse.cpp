@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "python/utf8.hpp"
+
 namespace authlab::pyjson {
 
 namespace {
@@ -133,26 +135,6 @@ std::u32string decode(std::string_view body, Codec codec) {
         out += b;
     }
     return out;
-}
-
-// Code points to UTF-8; lone surrogates get the 3-byte form Python's 'surrogatepass' writes.
-void append_utf8(std::string& out, char32_t c) {
-    const auto put = [&](char32_t bits) { out += static_cast<char>(bits); };
-    if (c < 0x80) {
-        put(c);
-    } else if (c < 0x800) {
-        put(0xc0 | (c >> 6));
-        put(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-        put(0xe0 | (c >> 12));
-        put(0x80 | ((c >> 6) & 0x3f));
-        put(0x80 | (c & 0x3f));
-    } else {
-        put(0xf0 | (c >> 18));
-        put(0x80 | ((c >> 12) & 0x3f));
-        put(0x80 | ((c >> 6) & 0x3f));
-        put(0x80 | (c & 0x3f));
-    }
 }
 
 constexpr std::size_t kMaxIntDigits = 4300;  // sys.get_int_max_str_digits() default (3.11)
@@ -344,7 +326,7 @@ private:
             std::size_t next = end;
             for (; next < n && s_[next] != '"' && s_[next] != '\\'; ++next) {
                 if (s_[next] <= 0x1f) fail("Invalid control character at", next);
-                append_utf8(out, s_[next]);
+                python::append_utf8(out, s_[next]);
             }
             if (next >= n) fail("Unterminated string starting at", begin);
             if (s_[next] == '"') {
@@ -365,7 +347,7 @@ private:
                     case 't': c = '\t'; break;
                     default: fail("Invalid \\escape", next - 1);
                 }
-                append_utf8(out, c);
+                python::append_utf8(out, c);
                 end = next + 1;
                 continue;
             }
@@ -382,7 +364,7 @@ private:
                     end += 6;
                 }
             }
-            append_utf8(out, c);
+            python::append_utf8(out, c);
         }
     }
 

@@ -1,6 +1,6 @@
 #include "pyjson/value.hpp"
 
-#include "pyjson/printable.hpp"
+#include "python/printable.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -273,7 +273,7 @@ std::string str_repr(const std::string& utf8) {
             out += "\\n";
         } else if (c == '\r') {
             out += "\\r";
-        } else if (!invalid && python_printable(c)) {
+        } else if (!invalid && python::is_printable(c)) {
             out.append(utf8, start, i - start);
         } else {
             const auto code = static_cast<unsigned long>(c);

@@ -1,10 +1,10 @@
 #include "scenario/runner.hpp"
 
 #include "pyjson/dump.hpp"
+#include "python/utf8.hpp"
 #include "scenario/json_equality.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_run.hpp"
-#include "pyjson/utf8.hpp"
 
 namespace authlab::scenario {
 namespace {
@@ -13,12 +13,12 @@ using pyjson::Value;
 
 // Python's '%-Ns' / '%Nd': padded to a width in characters.
 std::string pad_right(const std::string& text, std::size_t width) {
-    std::size_t length = pyjson::code_points(text);
+    std::size_t length = python::code_points(text);
     return text + std::string(length < width ? width - length : 0, ' ');
 }
 
 std::string pad_left(const std::string& text, std::size_t width) {
-    std::size_t length = pyjson::code_points(text);
+    std::size_t length = python::code_points(text);
     return std::string(length < width ? width - length : 0, ' ') + text;
 }
 
@@ -83,8 +83,8 @@ RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool jso
     if (!json) result.out += std::to_string(passed) + " passed, " + std::to_string(failed) + " failed\n";
     result.exit_code = errors ? 2 : failed && !json ? 1 : 0;
     // Valid UTF-8 whatever the files held, so Node.js prints the very bytes we do.
-    result.out = pyjson::decode_replace(result.out);
-    result.err = pyjson::decode_replace(result.err);
+    result.out = python::decode_replace(result.out);
+    result.err = python::decode_replace(result.err);
     return result;
 }
 

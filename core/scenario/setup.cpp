@@ -7,9 +7,9 @@
 
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
+#include "python/utf8.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/scenario_error.hpp"
-#include "pyjson/utf8.hpp"
 #include "world/seed.hpp"
 
 namespace authlab::scenario {
@@ -185,7 +185,7 @@ std::string book_text(const Value* value, const std::string& what) {
     if (!value || value->is(Value::Kind::None)) throw ScenarioError("a book needs a " + what);
     std::string text = value->str();  // CharField.to_python
     if (text.empty()) throw ScenarioError("a book's " + what + " may not be blank");
-    if (pyjson::code_points(text) > 255)
+    if (python::code_points(text) > 255)
         throw ScenarioError("a book's " + what + " has more than 255 characters");
     return text;
 }

@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "pyjson/parse.hpp"
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::scenario {
 namespace {
@@ -31,19 +31,19 @@ bool is_json(const http::Response& response) {
 
 Value record_response(const http::Response& response, Micros now) {
     Value headers = Value::dict({});
-    for (const auto& [name, value] : response.headers.all()) headers.set(lower_ascii(name), Value::string(pyjson::decode_replace(value)));
+    for (const auto& [name, value] : response.headers.all()) headers.set(lower_ascii(name), Value::string(python::decode_replace(value)));
     if (!response.cookies.empty()) {
         std::vector<Value> cookies;
-        for (const http::SetCookie& cookie : response.cookies) cookies.push_back(Value::string(pyjson::decode_replace(cookie.header_value(now))));
+        for (const http::SetCookie& cookie : response.cookies) cookies.push_back(Value::string(python::decode_replace(cookie.header_value(now))));
         headers.set("set-cookie", Value::list(std::move(cookies)));
     }
     Value json, text;  // None, None
     if (!response.body.empty() && is_json(response)) {
         auto parsed = pyjson::parse(response.body, "utf-8");
         if (const Value* body = std::get_if<Value>(&parsed)) json = *body;
-        else text = Value::string(pyjson::decode_replace(response.body));  // not JSON after all
+        else text = Value::string(python::decode_replace(response.body));  // not JSON after all
     } else if (!response.body.empty()) {
-        text = Value::string(pyjson::decode_replace(response.body));
+        text = Value::string(python::decode_replace(response.body));
     }
     return Value::dict({{"status", Value::integer(response.status)}, {"headers", headers}, {"json", json}, {"text", text}});
 }

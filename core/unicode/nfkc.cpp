@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "python/utf8.hpp"
 #include "unicode/nfkc_tables.hpp"
 
 // UAX #15 as CPython's unicodedata implements it (nfd_nfkd, then nfc_nfkc): full decomposition,
@@ -65,18 +66,10 @@ Decoded decode_front(std::string_view bytes) {
 }
 
 void encode(char32_t code, std::string& out) {
-    const auto put = [&](char32_t bits) { out += static_cast<char>(bits); };
     if (code >= kRawByte) {
-        put(code - kRawByte);
-    } else if (code < 0x80) {
-        put(code);
-    } else if (code < 0x800) {
-        put(0xC0 | code >> 6), put(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {  // surrogates included: Python keeps them
-        put(0xE0 | code >> 12), put(0x80 | (code >> 6 & 0x3F)), put(0x80 | (code & 0x3F));
+        out += static_cast<char>(code - kRawByte);
     } else {
-        put(0xF0 | code >> 18), put(0x80 | (code >> 12 & 0x3F)), put(0x80 | (code >> 6 & 0x3F)),
-            put(0x80 | (code & 0x3F));
+        python::append_utf8(out, code);  // surrogates included: Python keeps them
     }
 }
 

@@ -15,15 +15,14 @@
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
 #include "drf/parsers.hpp"
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 #include "unicode/nfkc.hpp"
 #include "views/login_page.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
 namespace {
-
-namespace pytext = drf::pytext;
 
 constexpr std::string_view login_redirect_url = "/accounts/profile/";  // settings.LOGIN_REDIRECT_URL
 constexpr std::string_view invalid_login =
@@ -64,7 +63,7 @@ private:
 std::string media_type(const http::Request& http) {
     // cgi.parse_header's key: the text before the first ';', stripped but not lower-cased.
     const std::string header = http.headers.get("Content-Type");
-    return pytext::encode(pytext::strip(pytext::decode(header.substr(0, header.find(';')))));
+    return python::encode(python::strip(python::decode(header.substr(0, header.find(';')))));
 }
 
 const django::QueryDict& LoginRequest::post() {
@@ -130,7 +129,7 @@ http::Response LoginRequest::post_form() {
 
     // UsernameField: str.strip(), then NFKC; CharField(strip=False) for the password.
     std::optional<std::string> username = data.get("username");
-    if (username) username = unicode::nfkc(pytext::encode(pytext::strip(pytext::decode(*username))));
+    if (username) username = unicode::nfkc(python::encode(python::strip(python::decode(*username))));
     const std::optional<std::string> password = data.get("password");
     const auto clean = [&](const std::optional<std::string>& value, std::vector<std::string>& errors) {
         if (!not_empty(value)) errors.push_back("This field is required.");

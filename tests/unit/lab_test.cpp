@@ -9,8 +9,8 @@
 #include "lab/replay.hpp"
 #include "lab/snapshot.hpp"
 #include "lab/why_not.hpp"
+#include "lab/world_json.hpp"
 #include "world/seed.hpp"
-#include "world/world_json.hpp"
 
 using namespace authlab;
 using nlohmann::json;

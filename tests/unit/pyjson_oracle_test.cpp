@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pyjson/parse.hpp"
-#include "pyjson/printable.hpp"
+#include "python/printable.hpp"
 #include "support/hex.hpp"
 #include "support/python.hpp"
 
@@ -420,8 +420,8 @@ for line in open(sys.argv[1]):
 TEST_CASE("the printable table is str.isprintable() for every code point", "[pyjson]") {
     std::vector<std::string> ours;
     for (char32_t c = 0, start = 0; c <= 0x110000; ++c) {
-        const bool printable = c == 0x110000 || authlab::pyjson::python_printable(c);
-        const bool previous = c == 0 || authlab::pyjson::python_printable(c - 1);
+        const bool printable = c == 0x110000 || authlab::python::is_printable(c);
+        const bool previous = c == 0 || authlab::python::is_printable(c - 1);
         if (!printable && previous) start = c;
         if (printable && !previous) {
             char buf[32];

@@ -12,7 +12,7 @@
 #include "pyjson/dump.hpp"
 #include "scenario/json_equality.hpp"
 #include "scenario/request_builder.hpp"
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 #include "support/hex.hpp"
 #include "support/pyjson_value.hpp"
 #include "support/python.hpp"
@@ -86,8 +86,8 @@ TEST_CASE("decode_replace is bytes.decode('utf-8', 'replace')", "[scenario][orac
     std::vector<std::string> expected = ask_python("    out = data.decode('utf-8', 'replace')\n", inputs);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         INFO(to_hex(inputs[i]));
-        CHECK(pyjson::decode_replace(inputs[i]) == expected[i]);
-        CHECK(pyjson::code_points(expected[i]) == static_cast<std::size_t>(std::count_if(
+        CHECK(python::decode_replace(inputs[i]) == expected[i]);
+        CHECK(python::code_points(expected[i]) == static_cast<std::size_t>(std::count_if(
                                                        expected[i].begin(), expected[i].end(), [](char c) { return (c & 0xC0) != 0x80; })));
     }
 }

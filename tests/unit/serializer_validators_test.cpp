@@ -5,12 +5,14 @@
 
 #include <random>
 
-#include "drf/serializer_pytext.hpp"
 #include "drf/serializer_validators.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 #include "support/hex.hpp"
 #include "support/python.hpp"
 
 using namespace authlab::drf;
+namespace python = authlab::python;
 
 namespace {
 
@@ -69,7 +71,7 @@ std::vector<std::string> inputs() {
         std::u32string s;
         std::size_t length = 1 + rng() % 9;
         for (std::size_t k = 0; k < length; ++k) s += parts[rng() % parts.size()];
-        out.push_back(pytext::encode(s));
+        out.push_back(python::encode(s));
     }
     return out;
 }
@@ -85,7 +87,7 @@ TEST_CASE("Punycode, IDNA, addresses, emails and usernames as Python and Django 
     const std::vector<std::string> python = authlab::testing::python::answer_lines(source, lines);
     std::size_t mismatches = 0;
     for (std::size_t k = 0; k < values.size(); ++k) {
-        std::u32string text = pytext::decode(values[k]);
+        std::u32string text = python::decode(values[k]);
         std::optional<std::string> idna = validators::idna_encode(text);
         std::string got = authlab::testing::to_hex(idna ? *idna : "!") + "|" + authlab::testing::to_hex(validators::punycode(text)) +
                           "|" + (validators::valid_ipv4(text) ? "1" : "0") + "|" + (validators::valid_ipv6(text) ? "1" : "0") +

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "auth/model_backend.hpp"
+#include "lab/world_json.hpp"
 #include "world/seed.hpp"
-#include "world/world_json.hpp"
 
 using namespace authlab;
 

@@ -1,11 +1,11 @@
-#include "drf/serializer_decimal.hpp"
+#include "python/decimal.hpp"
 
 #include <cctype>
 #include <limits>
 
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
 
-namespace authlab::drf {
+namespace authlab::python {
 namespace {
 
 // libmpdec's limits for 64-bit builds: Decimal(str) converts exactly in a context with these,
@@ -16,17 +16,17 @@ constexpr WideInt min_etiny = -max_emax - (max_emax - 1);
 // _decimal's numeric_as_ascii(strip_ws=1, ignore_underscores=1): "" means a syntax error.
 std::string numeric_as_ascii(const std::u32string& text) {
     std::size_t first = 0, last = text.size();
-    while (first < last && pytext::is_space(text[first])) ++first;
-    while (last > first && pytext::is_space(text[last - 1])) --last;
+    while (first < last && is_space(text[first])) ++first;
+    while (last > first && is_space(text[last - 1])) --last;
     std::string out;
     for (std::size_t i = first; i < last; ++i) {
         char32_t c = text[i];
         if (c == U'_') continue;
         if (c > 0 && c <= 127) {
             out += static_cast<char>(c);
-        } else if (pytext::is_space(c)) {
+        } else if (is_space(c)) {
             out += ' ';
-        } else if (int d = pytext::decimal_value(c); d >= 0) {
+        } else if (int d = decimal_value(c); d >= 0) {
             out += static_cast<char>('0' + d);
         } else {
             return "";
@@ -146,4 +146,4 @@ int compare(const Decimal& a, const Decimal& b) {
     return sign_a < 0 ? -magnitude : magnitude;
 }
 
-}  // namespace authlab::drf
+}  // namespace authlab::python

@@ -1,4 +1,4 @@
-#include "world/world_json.hpp"
+#include "lab/world_json.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,6 +1,6 @@
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 
-namespace authlab::pyjson {
+namespace authlab::python {
 namespace {
 
 bool in(unsigned char byte, unsigned char low, unsigned char high) { return byte >= low && byte <= high; }
@@ -67,4 +67,40 @@ std::size_t code_points(std::string_view text) {
     return count;
 }
 
-}  // namespace authlab::pyjson
+std::u32string decode(std::string_view utf8) {
+    std::u32string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        unsigned char b = static_cast<unsigned char>(utf8[i]);
+        int extra = b < 0x80 ? 0 : (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
+        if (extra < 0 || i + static_cast<std::size_t>(extra) >= utf8.size() + (extra == 0 ? 1 : 0)) {
+            out += U'\uFFFD';
+            ++i;
+            continue;
+        }
+        char32_t c = extra == 0 ? b : b & (0x3F >> extra);
+        bool ok = true;
+        for (int k = 1; k <= extra; ++k) {
+            unsigned char t = static_cast<unsigned char>(utf8[i + k]);
+            if ((t & 0xC0) != 0x80) ok = false;
+            c = (c << 6) | (t & 0x3F);
+        }
+        if (!ok || c > 0x10FFFF) {
+            out += U'\uFFFD';
+            ++i;
+            continue;
+        }
+        out += c;
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+std::string encode(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t c : text) append_utf8(out, c);
+    return out;
+}
+
+}  // namespace authlab::python

@@ -1,12 +1,12 @@
 // Code-point tables as Python 3.11 (Unicode 14.0) has them, generated from Python's own
-// unicodedata, re and stringprep; tests/unit/serializer_pytext_test.cpp regenerates them
+// unicodedata, re and stringprep; tests/unit/python_str_test.cpp regenerates them
 // with the same script and compares every code point.
-#include "drf/serializer_pytext.hpp"
+#include "python/str.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace authlab::drf::pytext {
+namespace authlab::python {
 namespace {
 
 struct CodeRange {
@@ -323,4 +323,4 @@ int decimal_value(char32_t c) {
     return c - zero < 10 ? static_cast<int>(c - zero) : -1;
 }
 
-}  // namespace authlab::drf::pytext
+}  // namespace authlab::python

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace authlab::drf::pytext {
+namespace authlab::python {
 
 // Character classes of Python 3.11 (Unicode 14.0).
 bool is_space(char32_t c);      // str.isspace(), also re's \s
@@ -20,8 +20,6 @@ bool nameprep_maps_to_nothing(char32_t c);  // B.1
 bool bidi_randal(char32_t c);               // D.1
 bool bidi_l(char32_t c);                    // D.2
 
-std::u32string decode(std::string_view utf8);  // invalid bytes (never in a Value) become U+FFFD
-std::string encode(std::u32string_view text);  // surrogates as their 3-byte form
 std::u32string strip(std::u32string_view text);  // str.strip()
 std::size_t length(std::string_view utf8);       // len(str)
 
@@ -39,4 +37,4 @@ std::optional<std::int64_t> to_int64(std::string_view canonical);
 // Python's float → int conversion (truncation) as canonical digits; finite values only.
 std::string float_to_int(double value);
 
-}  // namespace authlab::drf::pytext
+}  // namespace authlab::python

@@ -1,9 +1,9 @@
-#include "django/codecs.hpp"
+#include "python/codecs.hpp"
 
 #include <cctype>
 #include <cstdint>
 
-namespace authlab::django {
+namespace authlab::python {
 namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -82,4 +82,4 @@ Codec codec_named(std::string_view charset) {
 std::optional<std::string> decode_strict(std::string_view bytes, Codec codec) { return decode(bytes, codec, false); }
 std::string decode_replace(std::string_view bytes, Codec codec) { return *decode(bytes, codec, true); }
 
-}  // namespace authlab::django
+}  // namespace authlab::python

@@ -5,16 +5,18 @@
 
 #include <random>
 
-#include "drf/serializer_decimal.hpp"
-#include "drf/serializer_pytext.hpp"
+#include "python/decimal.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 #include "support/hex.hpp"
 #include "support/python.hpp"
 
-using namespace authlab::drf;
+namespace python = authlab::python;
+using python::Decimal;
 
 namespace {
 
-// The same predicates the generator of serializer_unicode_tables.cpp uses.
+// The same predicates the generator of core/python/str_tables.cpp uses.
 const char* const tables_script = R"PY(
 import re, stringprep, sys, unicodedata
 word = re.compile(r'\w')
@@ -77,7 +79,7 @@ std::vector<std::string> generated_numbers() {
         std::u32string s;
         std::size_t length = rng() % 7;
         for (std::size_t k = 0; k < length; ++k) s += alphabet[rng() % alphabet.size()];
-        out.push_back(pytext::encode(s));
+        out.push_back(python::encode(s));
     }
     out.push_back(std::string(4300, '9'));
     out.push_back(std::string(4301, '9'));
@@ -87,15 +89,15 @@ std::vector<std::string> generated_numbers() {
 
 }  // namespace
 
-TEST_CASE("the code-point tables are Python's", "[serializer][pytext][oracle]") {
+TEST_CASE("the code-point tables are Python's", "[python][oracle]") {
     const std::vector<std::pair<std::string, bool (*)(char32_t)>> tables = {
-        {"word", pytext::is_word},
-        {"space", pytext::is_space},
-        {"decimal", [](char32_t c) { return pytext::decimal_value(c) >= 0; }},
-        {"nameprep_prohibited", pytext::nameprep_prohibited},
-        {"nameprep_map_to_nothing", pytext::nameprep_maps_to_nothing},
-        {"bidi_randal", pytext::bidi_randal},
-        {"bidi_l", pytext::bidi_l},
+        {"word", python::is_word},
+        {"space", python::is_space},
+        {"decimal", [](char32_t c) { return python::decimal_value(c) >= 0; }},
+        {"nameprep_prohibited", python::nameprep_prohibited},
+        {"nameprep_map_to_nothing", python::nameprep_maps_to_nothing},
+        {"bidi_randal", python::bidi_randal},
+        {"bidi_l", python::bidi_l},
     };
     std::vector<std::string> names;
     for (const auto& t : tables) names.push_back(t.first);
@@ -106,7 +108,7 @@ TEST_CASE("the code-point tables are Python's", "[serializer][pytext][oracle]") 
     }
 }
 
-TEST_CASE("int() and Decimal() read text as Python does", "[serializer][pytext][oracle]") {
+TEST_CASE("int() and Decimal() read text as Python does", "[python][oracle]") {
     const char* const script = R"PY(
 import sys
 from decimal import Decimal
@@ -130,15 +132,15 @@ for line in open(sys.argv[1]):
     const std::vector<std::string> python = authlab::testing::python::answer_lines(script, lines);
     std::size_t mismatches = 0;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
-        std::u32string text = pytext::decode(inputs[k]);
-        std::optional<std::string> i = pytext::parse_int(text);
+        std::u32string text = python::decode(inputs[k]);
+        std::optional<std::string> i = python::parse_int(text);
         std::optional<Decimal> d = Decimal::parse(text);
         std::string decimal = "invalid";
         if (d) {
             decimal = std::string(d->negative ? "1 " : "0 ") + d->digits + " " + std::to_string(static_cast<long long>(d->exponent));
         }
-        std::string got = (i ? *i : "ValueError") + "|" + decimal + "|" + authlab::testing::to_hex(pytext::encode(pytext::strip(text))) +
-                          "|" + std::to_string(pytext::length(inputs[k]));
+        std::string got = (i ? *i : "ValueError") + "|" + decimal + "|" + authlab::testing::to_hex(python::encode(python::strip(text))) +
+                          "|" + std::to_string(python::length(inputs[k]));
         std::string want = python[k];
         if (want.find("|special|") != std::string::npos) want.replace(want.find("|special|"), 9, "|invalid|");
         if (got != want && ++mismatches <= 20) {
@@ -149,8 +151,8 @@ for line in open(sys.argv[1]):
     CHECK(mismatches == 0);
 }
 
-TEST_CASE("Decimal quantizes and prints as '{:f}' does", "[serializer][pytext]") {
-    auto fixed = [](const char* s, int places) { return Decimal::parse(pytext::decode(s))->quantize(places).to_fixed(); };
+TEST_CASE("Decimal quantizes and prints as '{:f}' does", "[python]") {
+    auto fixed = [](const char* s, int places) { return Decimal::parse(python::decode(s))->quantize(places).to_fixed(); };
     CHECK(fixed("4.5", 2) == "4.50");
     CHECK(fixed("-0", 2) == "-0.00");
     CHECK(fixed("1e3", 2) == "1000.00");

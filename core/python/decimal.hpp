@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace authlab::drf {
+namespace authlab::python {
 
 __extension__ typedef __int128 WideInt;  // exponents: libmpdec's reach beyond 64 bits in sums
 
@@ -27,4 +27,4 @@ struct Decimal {
 
 int compare(const Decimal& a, const Decimal& b);  // by value: -0 == 0
 
-}  // namespace authlab::drf
+}  // namespace authlab::python

@@ -1,12 +1,12 @@
 // str.isprintable() of Python 3.11 (Unicode 14.0), code point by code point, as repr() uses it.
 // Generated from Python's own answer for every code point; tests/unit/pyjson_oracle_test.cpp
 // asks Python again and compares them all.
-#include "pyjson/printable.hpp"
+#include "python/printable.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace authlab::pyjson {
+namespace authlab::python {
 namespace {
 
 struct CodeRange {
@@ -172,10 +172,10 @@ constexpr CodeRange kNotPrintable[] = {
 
 }  // namespace
 
-bool python_printable(char32_t c) {
+bool is_printable(char32_t c) {
     const auto* it = std::upper_bound(std::begin(kNotPrintable), std::end(kNotPrintable), c,
                                       [](char32_t code, const CodeRange& range) { return code < range.first; });
     return it == std::begin(kNotPrintable) || c > std::prev(it)->last;
 }
 
-}  // namespace authlab::pyjson
+}  // namespace authlab::python

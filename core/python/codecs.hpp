@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace authlab::django {
+namespace authlab::python {
 
 enum class Codec { utf8, latin1, ascii };
 
@@ -18,4 +18,4 @@ Codec codec_named(std::string_view name);
 std::optional<std::string> decode_strict(std::string_view bytes, Codec codec);
 std::string decode_replace(std::string_view bytes, Codec codec);
 
-}  // namespace authlab::django
+}  // namespace authlab::python
