@@ -1,12 +1,15 @@
-// Serves the page: web/ at /, the WebAssembly core (build/wasm/wasm/) at /core/, on 127.0.0.1.
-// Usage: node tools/serve.mjs [PORT]   (the next free port is taken if PORT is busy)
+// Serves the page: web/ at /, the WebAssembly core (build/wasm/wasm/) at /core/, on 127.0.0.1;
+// with --static, the bundled page of `tools/build static` (build/static/) instead.
+// Usage: node tools/serve.mjs [--static] [PORT]   (the next free port is taken if PORT is busy)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const mounts = [
+const args = process.argv.slice(2);
+const bundled = args.includes('--static');
+const mounts = bundled ? [['/', join(root, 'build/static')]] : [
   ['/core/', join(root, 'build/wasm/wasm')],
   ['/', join(root, 'web')],
 ];
@@ -55,4 +58,4 @@ function listen(port, triesLeft) {
   server.listen(port, '127.0.0.1', () => console.log(`AuthLab is at http://127.0.0.1:${port}/`));
 }
 
-listen(Number(process.argv[2] ?? 8000), 20);
+listen(Number(args.find((arg) => arg !== '--static') ?? 8000), 20);

@@ -7,12 +7,21 @@ import createAuthLab from '/core/authlab.mjs';
 import { openAuthLab } from '/core/authlab-api.mjs';
 
 // The bytes are fetched here and handed over, so the loader need not guess where it runs.
-const lab = fetch('/core/authlab.wasm')
-  .then((response) => {
+// The offline file (tools/build offline) starts this worker from a Blob with the bytes inside.
+function coreBytes() {
+  const embedded = globalThis.AUTHLAB_WASM_BASE64;
+  if (embedded) {
+    const text = atob(embedded);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return Promise.resolve(bytes);
+  }
+  return fetch('/core/authlab.wasm').then((response) => {
     if (!response.ok) throw new Error(`the core is not built (/core/authlab.wasm answered ${response.status})`);
     return response.arrayBuffer();
-  })
-  .then((wasmBinary) => openAuthLab(createAuthLab, { wasmBinary }));
+  });
+}
+const lab = coreBytes().then((wasmBinary) => openAuthLab(createAuthLab, { wasmBinary }));
 
 const cores = new Map();
 let nextCore = 1;

@@ -9,17 +9,26 @@ constexpr std::string_view secret_key_chars = "abcdefghijklmnopqrstuvwxyz0123456
 struct SeedUser {
     const char* username;
     const char* password;
+    // Django 3.2's Argon2id hash of `password` (m=102400, t=2, p=8), made once by the core
+    // (`tools/authlab password hash`) and shipped as a Django fixture ships its users: opening
+    // the default world hashes nothing. Real Django verifies them (tests/unit/seed_test.cpp).
+    const char* encoded;
     const char* group;  // nullptr: none
     bool is_staff_and_superuser;
     bool is_active;
 };
 
 constexpr SeedUser seed_users[] = {
-    {"admin", "admin-pass-1", nullptr, true, true},
-    {"mary", "mary-pass-1", "Manager", false, true},
-    {"eddie", "eddie-pass-1", "Editor", false, true},
-    {"carol", "carol-pass-1", "Customer", false, true},
-    {"ivan", "ivan-pass-1", "Customer", false, false},
+    {"admin", "admin-pass-1", "argon2$argon2id$v=19$m=102400,t=2,p=8$Sjk0RnROQXNtemFac1FtaUVYZm5GeQ$paDP+ozulbjVpYNNCrZnxw",
+     nullptr, true, true},
+    {"mary", "mary-pass-1", "argon2$argon2id$v=19$m=102400,t=2,p=8$cFpsVEdscU1RdHZ0cnVmbmhVaVVNNw$MG7qrGqj4W8FykGAQuC+5g",
+     "Manager", false, true},
+    {"eddie", "eddie-pass-1", "argon2$argon2id$v=19$m=102400,t=2,p=8$Um1kV0hLZjc0dENIN2RsSjNrOVUyaQ$NUm1u+Bl6PqR66sf6viDvA",
+     "Editor", false, true},
+    {"carol", "carol-pass-1", "argon2$argon2id$v=19$m=102400,t=2,p=8$eE5BakkxTG5ZazFxR3c2dTNsQ2MwVA$kudlkr4A/7DgcrwaP3WJng",
+     "Customer", false, true},
+    {"ivan", "ivan-pass-1", "argon2$argon2id$v=19$m=102400,t=2,p=8$OUVWa3d1ZjUwYXExZjc3anowbmhxcw$JAvDdLsr+VXQ34lq776JPw",
+     "Customer", false, false},
 };
 
 }  // namespace
@@ -53,7 +62,9 @@ World default_world(crypto::RandomSource& random, auth::Argon2Cost cost) {
         User user;
         user.username = seed.username;
         user.email = std::string(seed.username) + "@example.com";
-        user.password = passwords.make_password(seed.password);
+        // At another cost (tests choose a cheap one) the shipped hashes would not be the world's
+        // own preferred hasher's, so they are made now.
+        user.password = cost == auth::Argon2Cost::django32() ? seed.encoded : passwords.make_password(seed.password);
         user.is_staff = user.is_superuser = seed.is_staff_and_superuser;
         user.is_active = seed.is_active;
         if (seed.group) user.groups.push_back(world.find_group(seed.group)->id);

@@ -21,7 +21,8 @@ import { setUpWorldTools } from './world-tools.js';
 
 async function start() {
   const showTab = setUpTabs();
-  const rpc = new Rpc(new URL('../worker.js', import.meta.url));
+  // The offline file starts the worker from a Blob (tools/bundle/bundle.mjs).
+  const rpc = new Rpc(globalThis.AUTHLAB_WORKER_URL ?? new URL('../worker.js', import.meta.url));
   const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…');
   const lab = new Lab(remoteCore(rpc, coreId, labelFor));
   const say = setUpWorldTools(lab);
