@@ -1,6 +1,7 @@
 // Serves the page: web/ at /, the WebAssembly core (build/wasm/wasm/) at /core/, on 127.0.0.1;
 // with --static, the bundled page of `tools/build static` (build/static/) instead.
 // Usage: node tools/serve.mjs [--static] [PORT]   (the next free port is taken if PORT is busy)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -39,7 +40,14 @@ const server = createServer(async (req, res) => {
   }
   try {
     const body = await readFile(file);
+    // A validator, so a browser with the file cached revalidates it (304) instead of fetching it.
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+      return;
+    }
     res.writeHead(200, {
+      ETag: etag,
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',

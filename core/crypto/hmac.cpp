@@ -36,6 +36,21 @@ Sha256Digest HmacSha256::mac(std::string_view message) const {
     return outer.finish();
 }
 
+Sha256State HmacSha256::mac_of_digest(const Sha256State& message) const {
+    // After the key block, each hash sees 32 bytes, then 0x80, zeros and the length in bits
+    // of key block + message: (64 + 32) * 8.
+    Sha256Block block{};
+    block[8] = 0x80000000;
+    block[15] = (Sha256::block_size + 32) * 8;
+    std::copy(message.begin(), message.end(), block.begin());
+    Sha256State inner = inner_.state();
+    sha256_compress(inner, block);
+    std::copy(inner.begin(), inner.end(), block.begin());
+    Sha256State outer = outer_.state();
+    sha256_compress(outer, block);
+    return outer;
+}
+
 Sha256Digest hmac_sha256(std::string_view key, std::string_view message) {
     return HmacSha256(key).mac(message);
 }

@@ -12,6 +12,9 @@ class HmacSha256 {
 public:
     explicit HmacSha256(std::string_view key);
     Sha256Digest mac(std::string_view message) const;
+    // The MAC of a 32-byte message given as words (PBKDF2 chains MACs so): two compressions of
+    // blocks whose padding is known in advance.
+    Sha256State mac_of_digest(const Sha256State& message) const;
 
 private:
     Sha256 inner_;  // has absorbed key ^ ipad

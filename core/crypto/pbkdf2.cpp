@@ -21,14 +21,23 @@ std::string pbkdf2_hmac_sha256(std::string_view password, std::string_view salt,
         for (int shift = 24; shift >= 0; shift -= 8) {
             first.push_back(static_cast<char>(index >> shift));
         }
-        Sha256Digest u = prf.mac(first);
-        Sha256Digest block = u;
+        const Sha256Digest first_mac = prf.mac(first);
+        // The chain stays in words: each later U is the MAC of a 32-byte digest.
+        Sha256State u;
+        for (std::size_t k = 0; k < u.size(); ++k) {
+            u[k] = std::uint32_t{first_mac[4 * k]} << 24 | std::uint32_t{first_mac[4 * k + 1]} << 16 |
+                   std::uint32_t{first_mac[4 * k + 2]} << 8 | std::uint32_t{first_mac[4 * k + 3]};
+        }
+        Sha256State block = u;
         for (std::uint32_t j = 1; j < iterations; ++j) {
-            u = prf.mac({reinterpret_cast<const char*>(u.data()), u.size()});
+            u = prf.mac_of_digest(u);
             for (std::size_t k = 0; k < block.size(); ++k) block[k] ^= u[k];
         }
-        const std::size_t take = std::min(block.size(), length - out.size());
-        out.append(reinterpret_cast<const char*>(block.data()), take);
+        for (std::size_t k = 0; k < block.size() && out.size() < length; ++k) {
+            for (int shift = 24; shift >= 0 && out.size() < length; shift -= 8) {
+                out.push_back(static_cast<char>(block[k] >> shift));
+            }
+        }
     }
     return out;
 }

@@ -2,13 +2,15 @@
 //   argon2      the core's Argon2id at Django 3.2's cost (libargon2 underneath)
 //   pbkdf2      the core's PBKDF2-SHA256 at 260000 iterations, and OpenSSL's in the same run
 //   login       ModelBackend.authenticate: unknown user vs wrong password (should be ~1)
-//   request     one GET /api/books/ with a DRF token through the whole pipeline
+//   request     the mix of request_mix.json (carol's DRF token or none) through the whole pipeline
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -62,11 +64,24 @@ int main() {
     SystemClock clock;
     Backend backend(std::move(world), clock, random);
     std::string key = backend.world().get_or_create_token(4, random, backend.now()).key;
-    http::Request request{"GET", "/api/books/", "", {}, ""};
-    request.headers.set("Authorization", "Token " + key);
-    const int batch = 1000;
+    std::ifstream mix_file(AUTHLAB_SOURCE_DIR "/tools/bench/request_mix.json");
+    const nlohmann::json mix = nlohmann::json::parse(mix_file);
+    std::vector<http::Request> requests;
+    for (const auto& entry : mix) {
+        http::Request request{entry["method"], entry["path"], "", {}, ""};
+        if (entry["auth"]) request.headers.set("Authorization", "Token " + key);
+        if (entry.contains("json")) {
+            request.headers.set("Content-Type", "application/json");
+            request.body = entry["json"].dump();
+        }
+        if (int status = backend.handle(request).response.status; status != entry["status"])
+            throw std::runtime_error(request.method + " " + request.path + " answered " + std::to_string(status));
+        requests.push_back(std::move(request));
+    }
+    const int rounds = 250;
     double per_request = median_seconds(5, [&] {
-                             for (int i = 0; i < batch; ++i) backend.handle(request);
-                         }) / batch;
+                             for (int i = 0; i < rounds; ++i)
+                                 for (const http::Request& request : requests) backend.handle(request);
+                         }) / (rounds * static_cast<double>(requests.size()));
     report({{"measure", "request"}, {"seconds", per_request}});
 }

@@ -1,9 +1,16 @@
-// WebAssembly measurements for tools/bench/run, one JSON object per line (see bench.cpp).
+// WebAssembly measurements (Node.js) for tools/bench/run, one JSON object per line (see bench.cpp):
+//   argon2        the core's Argon2id at Django 3.2's cost
+//   request       the request mix of request_mix.json, per request
+//   open_default  core('default'): the world the page opens with
+//   import_10k    importWorld of 10,000 users, 100 groups and 1,000 books
+//   matrix_10k    the outcome matrix of that world; matrix_group_change: a group saved, then the matrix
+import { readFileSync } from 'node:fs';
+
 import { openAuthLabForNode } from '../../wasm/authlab-api.mjs';
 
 const dir = process.env.AUTHLAB_WASM_DIR ?? new URL('../../build/wasm/wasm', import.meta.url).pathname;
 const lab = await openAuthLabForNode(dir);
-const core = lab.core('default');
+const mix = JSON.parse(readFileSync(new URL('request_mix.json', import.meta.url), 'utf8'));
 
 function medianSeconds(runs, work) {
   const times = [];
@@ -14,12 +21,52 @@ function medianSeconds(runs, work) {
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
+const report = (line) => console.log(JSON.stringify(line));
 
-console.log(JSON.stringify({ measure: 'argon2', seconds: medianSeconds(5, () => core.hashPassword('carol-pass-1')) }));
+report({ measure: 'open_default', seconds: medianSeconds(5, () => lab.core('default').delete()) });
+
+const core = lab.core('default');
+report({ measure: 'argon2', seconds: medianSeconds(3, () => core.hashPassword('carol-pass-1')) });
 
 const { header } = core.issueCredentials('carol', 'token');
-const request = { method: 'GET', path: '/api/books/', headers: { Authorization: header, Cookie: '' } };
-const batch = 200;
-const perRequest = medianSeconds(5, () => { for (let i = 0; i < batch; i++) core.handle(request); }) / batch;
-console.log(JSON.stringify({ measure: 'request', seconds: perRequest }));
+const requests = mix.map(({ method, path, auth, json }) => ({
+  method, path, headers: auth ? { Authorization: header, Cookie: '' } : { Cookie: '' }, ...(json ? { json } : {}),
+}));
+for (const [i, request] of requests.entries()) {
+  const { status } = core.handle(request).response;
+  if (status !== mix[i].status) throw new Error(`${mix[i].method} ${mix[i].path} answered ${status}, not ${mix[i].status}`);
+}
+const rounds = 50;
+const perRequest = medianSeconds(5, () => {
+  for (let i = 0; i < rounds; i++) for (const request of requests) core.handle(request);
+}) / (rounds * requests.length);
+report({ measure: 'request', seconds: perRequest });
 core.delete();
+
+// A large world, as the admin's import would bring it: every user shares one (precomputed)
+// hash, since the import does not hash.
+function largeWorld(base, users, groups, books) {
+  const world = structuredClone(base);
+  const permissions = ['bookshop.view_book', 'bookshop.add_book', 'bookshop.change_book', 'bookshop.view_order'];
+  const hash = world.users[0].password;
+  world.groups = Array.from({ length: groups }, (_, i) => ({ id: i + 1, name: `group-${i + 1}`, permissions: permissions.slice(0, 1 + (i % 4)) }));
+  world.users = Array.from({ length: users }, (_, i) => ({
+    ...world.users[3], id: i + 1, username: `user${i + 1}`, email: `user${i + 1}@example.com`, password: hash,
+    groups: [1 + (i % groups)], is_staff: false, is_superuser: false,
+  }));
+  world.books = Array.from({ length: books }, (_, i) => ({ ...world.books[0], id: i + 1, title: `Book ${i + 1}` }));
+  return JSON.stringify(world);
+}
+
+if (!process.argv.includes('--no-scale')) {
+  const scaled = lab.core('empty');
+  const big = largeWorld(lab.core('default').exportWorld(), 10000, 100, 1000);
+  report({ measure: 'import_10k', seconds: medianSeconds(3, () => scaled.importWorld(big)) });
+  const timed = (work) => { const start = process.hrtime.bigint(); work(); return Number(process.hrtime.bigint() - start) / 1e9; };
+  report({ measure: 'matrix_10k', seconds: timed(() => scaled.matrix('token')) });
+  report({ measure: 'matrix_group_change', seconds: timed(() => {
+    scaled.admin({ op: 'save_group', name: 'group-1', permissions: ['bookshop.view_book', 'bookshop.add_book'] });
+    scaled.matrix('token');
+  }) });
+  scaled.delete();
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""tools/bench/run's report: the measures of the four benchmark programs (one JSON object per
+line each: bench.cpp, wasm_bench.mjs, django_bench.py, browser_bench.mjs) as the issue's
+measures, one table or one JSON object per line.
+
+    report.py JSON(0|1) NATIVE WASM DJANGO BROWSER"""
+import json
+import sys
+
+as_json, *blocks = sys.argv[1:]
+native, wasm, django, browser = ({json.loads(line)['measure']: json.loads(line) for line in block.splitlines()}
+                                 for block in blocks)
+ms = 1000
+
+# (name, value, unit, peer, peer_value, target: (comparison of the ratio or else the value, bound))
+rows = [
+    ('ready_warm_ms', browser['ready']['warm_ms'], 'ms', None, None, ('value', '<=', 300)),
+    ('ready_cold_ms', browser['ready']['cold_ms'], 'ms', None, None, ('value', '<=', 600)),
+    ('transfer_gzip_bytes', browser['transfer']['gzip_bytes'], 'bytes', None, None, ('value', '<=', 300_000)),
+    ('request_wasm_over_native', wasm['request']['seconds'] * ms, 'ms', 'core native',
+     native['request']['seconds'] * ms, ('ratio', '<=', 2)),
+    ('request_django_over_wasm', django['request']['seconds'] * ms, 'ms', 'core wasm',
+     wasm['request']['seconds'] * ms, ('ratio', '>=', 100)),
+    ('import_10k_ms', wasm.get('import_10k', {}).get('seconds'), 'ms', None, None, ('value', '<=', 1000)),
+    ('matrix_10k_ms', wasm.get('matrix_10k', {}).get('seconds'), 'ms', None, None, ('value', '<=', 1000)),
+    ('matrix_group_change_ms', wasm.get('matrix_group_change', {}).get('seconds'), 'ms', None, None, ('value', '<=', 100)),
+    ('argon2_hashwasm_over_core', browser['argon2_browser']['hashwasm_ms'], 'ms', 'core wasm (Chromium)',
+     browser['argon2_browser']['core_ms'], ('ratio', '>=', 1.5)),
+    ('pbkdf2_core_over_openssl', native['pbkdf2']['seconds'] * ms, 'ms', 'OpenSSL',
+     native['pbkdf2']['openssl_seconds'] * ms, ('ratio', '<=', 1.2)),
+]
+
+
+def seconds_to_ms(name, value):
+    return value * ms if value is not None and name in ('import_10k_ms', 'matrix_10k_ms', 'matrix_group_change_ms') else value
+
+
+lines = []
+for name, value, unit, peer, peer_value, (what, op, bound) in rows:
+    value = seconds_to_ms(name, value)
+    ratio = value / peer_value if peer_value else None
+    measured = ratio if what == 'ratio' else value
+    met = None if measured is None else (measured <= bound if op == '<=' else measured >= bound)
+    lines.append(dict(measure=name, value=value, unit=unit, peer=peer, peer_value=peer_value, ratio=ratio,
+                      target=f'{what} {op} {bound:g}', met=met))
+
+if as_json == '1':
+    for line in lines:
+        print(json.dumps({k: line[k] for k in ('measure', 'value', 'unit', 'peer', 'peer_value', 'ratio')}))
+    sys.exit(0)
+
+fmt = lambda v: '-' if v is None else f'{v:,.3f}' if v < 10 else f'{v:,.0f}'
+print(f'{"measure":27} {"value":>12} {"unit":5}  {"peer":21} {"peer value":>10} {"ratio":>7}  {"target":16} met')
+for l in lines:
+    print(f'{l["measure"]:27} {fmt(l["value"]):>12} {l["unit"]:5}  {l["peer"] or "-":21} {fmt(l["peer_value"]):>10} '
+          f'{fmt(l["ratio"]):>7}  {l["target"]:16} {"-" if l["met"] is None else "yes" if l["met"] else "NO"}')
+print()
+print('also: core("default") in Node.js %.1f ms; Argon2id natively %.0f ms, in Node.js %.0f ms, argon2-cffi %.0f ms; '
+      'cold ready per context %s ms; transferred (gzip -9) %s' % (
+          wasm['open_default']['seconds'] * ms, native['argon2']['seconds'] * ms, wasm['argon2']['seconds'] * ms,
+          django['argon2']['seconds'] * ms, [round(v) for v in browser['ready']['cold_all']], browser['transfer']['files']))
