@@ -31,7 +31,9 @@ const coreFromBuild = {
 async function bundle(entry, extra = {}) {
   const result = await esbuild.build({
     entryPoints: [entry], bundle: true, minify: true, write: false, format: 'esm',
-    target: 'chrome100', legalComments: 'none', logLevel: 'warning', plugins: [coreFromBuild], ...extra,
+    target: 'chrome100', legalComments: 'none', logLevel: 'warning', plugins: [coreFromBuild],
+    // The core's loader and wrapper reach for Node.js's modules only when they run in Node.js.
+    external: ['node:*', 'fs', 'path', 'crypto'], ...extra,
   });
   return result.outputFiles[0].text;
 }
