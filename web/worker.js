@@ -21,7 +21,8 @@ function coreBytes() {
     return response.arrayBuffer();
   });
 }
-const lab = coreBytes().then((wasmBinary) => openAuthLab(createAuthLab, { wasmBinary }));
+// locateFile: the loader need not work out where it was loaded from (a Blob has no place).
+const lab = coreBytes().then((wasmBinary) => openAuthLab(createAuthLab, { wasmBinary, locateFile: (path) => path }));
 
 const cores = new Map();
 let nextCore = 1;

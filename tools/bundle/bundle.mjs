@@ -79,12 +79,17 @@ const inScript = (text) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--
 
 async function buildOffline() {
   const [appJs, workerJs, css, html, wasm, lessons] = await Promise.all([
-    bundle(join(web, 'js/app.js')), bundle(join(web, 'worker.js')), bundleCss(),
+    // Chromium refuses module workers from a Blob in a file:// page, so this one is a classic
+    // script (import.meta has no meaning there; the core's bytes come with it).
+    bundle(join(web, 'js/app.js')), bundle(join(web, 'worker.js'), { format: 'iife', logLevel: 'error' }), bundleCss(),
     readFile(join(web, 'index.html'), 'utf8'), readFile(join(coreDir, 'authlab.wasm')), shippedLessons(),
   ]);
   // The worker runs from a Blob: its source and the core's bytes travel inside the page as
   // data blocks (never executed as they are), and a small script starts it from them.
+  // The page asks for a module worker (web/js/rpc.js); from file:// it gets the classic one.
   const bootstrap = inScript(`globalThis.AUTHLAB_EMBEDDED_LESSONS=${JSON.stringify(lessons)};
+{const NativeWorker=Worker;globalThis.Worker=class extends NativeWorker{constructor(url,options){
+super(url,url===globalThis.AUTHLAB_WORKER_URL?{...options,type:'classic'}:options)}}}
 globalThis.AUTHLAB_WORKER_URL=URL.createObjectURL(new Blob([
 'globalThis.AUTHLAB_WASM_BASE64=',JSON.stringify(document.getElementById('authlab-wasm').textContent.trim()),';\\n',
 document.getElementById('authlab-worker').textContent],{type:'text/javascript'}));`);
