@@ -11,7 +11,7 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
 const bundled = args.includes('--static');
 const mounts = bundled ? [['/', join(root, 'build/static')]] : [
-  ['/core/', join(root, 'build/wasm/wasm')],
+  ['/core/', process.env.AUTHLAB_WASM_DIR ?? join(root, 'build/wasm/wasm')],
   ['/', join(root, 'web')],
 ];
 const types = {
