@@ -13,7 +13,6 @@
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
 #include <emscripten/bind.h>
 
-#include <cmath>
 #include <memory>
 #include <variant>
 
@@ -21,6 +20,7 @@
 
 #include "backend.hpp"
 #include "lab/admin_commands.hpp"
+#include "lab/browser_session.hpp"
 #include "lab/credentials.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
@@ -28,7 +28,6 @@
 #include "lab/why_not.hpp"
 #include "crypto/base64.hpp"
 #include "pyjson/parse.hpp"
-#include "scenario/cookie_jar.hpp"
 #include "pyjson/dump.hpp"
 #include "scenario/json_equality.hpp"
 #include "scenario/request_builder.hpp"
@@ -72,36 +71,32 @@ std::variant<World, LoadError> initial_world(const std::string& spec, crypto::Ra
 
 class Core {
 public:
-    explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_) {
+    explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_), browser_(backend_) {
         auto world = initial_world(spec, random_);
-        if (auto* loaded = std::get_if<World>(&world)) backend_.world() = std::move(*loaded);
+        if (auto* loaded = std::get_if<World>(&world)) browser_.replace_world(std::move(*loaded));
         else load_error_ = std::get<LoadError>(world).message;  // the core holds an empty world
     }
 
     std::string status() const { return load_error_.empty() ? ok_json : error_json(load_error_); }
 
     // `request_json` has a scenario request's shape: method, path, headers, json | form | body.
-    // The core keeps a browser's cookie jar: a request without its own Cookie header sends it.
+    // The browser session sends it with its cookie jar (lab::BrowserSession).
     std::string handle(const std::string& request_json) {
         return guarded([&] {
-            http::Request request = browser_request(request_json);
-            Micros now = backend_.now();
-            Exchange exchange = backend_.handle(request);
-            for (const http::SetCookie& cookie : exchange.response.cookies) jar_.store(cookie, now);
-            return "{\"response\": " + pyjson::dumps(response_value(exchange.response, now), {.ensure_ascii = false}) +
-                   ", \"trace\": " + dump(exchange.trace) + "}";
+            lab::BrowserSession::Sent sent = browser_.send(request_from_json(request_json));
+            return "{\"response\": " + pyjson::dumps(response_value(sent.exchange.response, sent.at), {.ensure_ascii = false}) +
+                   ", \"trace\": " + dump(sent.exchange.trace) + "}";
         });
     }
 
     std::string advance(double seconds) {
         return guarded([&] {
-            if (!(seconds >= 0 && seconds <= 100.0 * 366 * 86400)) return error_json("advance: give a number of seconds from 0 to a century");
-            backend_.world().clock_offset += std::llround(seconds * static_cast<double>(micros_per_second));
+            if (auto problem = browser_.advance(seconds)) return error_json(*problem);
             return dump({{"ok", true}, {"now", now()}});
         });
     }
 
-    double now() const { return static_cast<double>(backend_.now()) / 1000.0; }
+    double now() const { return static_cast<double>(browser_.now()) / 1000.0; }
 
     std::string exportWorld() const {
         return guarded([&] { return dump(world_to_json(backend_.world())); });
@@ -111,8 +106,7 @@ public:
         return guarded([&] {
             auto loaded = world_from_json_text(json);
             if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
-            backend_.world() = std::move(std::get<World>(loaded));
-            jar_.clear();  // the old world's sessions mean nothing here
+            browser_.replace_world(std::move(std::get<World>(loaded)));
             return ok_json;
         });
     }
@@ -132,28 +126,20 @@ public:
     }
 
     std::string cookies() const {
-        return guarded([&] {
-            ordered_json out = ordered_json::object();
-            for (const auto& entry : jar_.live(backend_.now())) out[entry.name] = entry.coded_value;
-            return dump(out);
-        });
+        return guarded([&] { return dump(browser_.cookies()); });
     }
 
-    void clearCookies() { jar_.clear(); }
+    void clearCookies() { browser_.clear_cookies(); }
 
     // The jar across a page reload: exportCookies() → [{name, value, expires}];
     // importCookies(json) → {"ok": true} | {"error": …} (the jar stays as it was on error).
     std::string exportCookies() const {
-        return guarded([&] { return dump(jar_.to_json(backend_.now())); });
+        return guarded([&] { return dump(browser_.export_cookies()); });
     }
 
     std::string importCookies(const std::string& json) {
         return guarded([&] {
-            auto parsed = nlohmann::json::parse(json, nullptr, false);
-            if (parsed.is_discarded()) return error_json("the cookies are not JSON");
-            auto loaded = scenario::CookieJar::from_json(parsed);
-            if (auto* error = std::get_if<std::string>(&loaded)) return error_json(*error);
-            jar_ = std::move(std::get<scenario::CookieJar>(loaded));
+            if (auto problem = browser_.import_cookies(json)) return error_json(*problem);
             return ok_json;
         });
     }
@@ -171,7 +157,7 @@ public:
     }
 
     std::string whyNot(const std::string& request_json) {
-        return guarded([&] { return dump(lab::why_not(backend_, browser_request(request_json))); });
+        return guarded([&] { return dump(lab::why_not(backend_, browser_.with_cookies(request_from_json(request_json)))); });
     }
 
     std::string matrix(const std::string& mechanism) {
@@ -186,10 +172,8 @@ public:
             const lab::Credentials& credentials = std::get<lab::Credentials>(issued);
             if (credentials.authorization) return dump({{"header", *credentials.authorization}});
             ordered_json names = ordered_json::array();
-            for (const http::SetCookie& cookie : credentials.cookies) {
-                jar_.store(cookie, backend_.now());
-                names.push_back(cookie.name);
-            }
+            browser_.receive(credentials.cookies);
+            for (const http::SetCookie& cookie : credentials.cookies) names.push_back(cookie.name);
             return dump({{"cookies", names}});
         });
     }
@@ -199,15 +183,11 @@ public:
     }
 
 private:
-    // A scenario-shaped request as a browser sends it: with the jar's cookies unless it brings
-    // its own Cookie header.
-    http::Request browser_request(const std::string& request_json) const {
+    // A scenario-shaped request (scenario::build_request).
+    static http::Request request_from_json(const std::string& request_json) {
         auto parsed = pyjson::parse(request_json);
         if (auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw std::invalid_argument("the request is not JSON: " + error->message);
-        http::Request request = scenario::build_request(std::get<Value>(parsed));
-        Micros now = backend_.now();
-        if (!request.headers.has("Cookie") && !jar_.header(now).empty()) request.headers.set("Cookie", jar_.header(now));
-        return request;
+        return scenario::build_request(std::get<Value>(parsed));
     }
 
     // {status, headers (as sent), cookies [{name, value, max_age, header}], body, json}
@@ -232,7 +212,7 @@ private:
     crypto::SystemRandom random_;
     SystemClock clock_;
     Backend backend_;
-    scenario::CookieJar jar_;
+    lab::BrowserSession browser_;
     std::string load_error_;
 };
 

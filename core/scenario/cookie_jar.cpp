@@ -54,6 +54,12 @@ std::string CookieJar::header(Micros now) const {
     return out;
 }
 
+void CookieJar::add_cookie_header(http::Request& request, Micros now) const {
+    if (request.headers.has("Cookie")) return;
+    std::string cookies = header(now);
+    if (!cookies.empty()) request.headers.set("Cookie", cookies);
+}
+
 std::vector<CookieJar::Entry> CookieJar::live(Micros now) const {
     std::vector<Entry> out;
     std::copy_if(entries_.begin(), entries_.end(), std::back_inserter(out), [&](const Entry& e) { return alive(e, now); });

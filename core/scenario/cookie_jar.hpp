@@ -20,6 +20,9 @@ public:
     std::optional<std::string> value(const std::string& name, Micros now) const;
     // "a=1; b=2", "" when the jar holds nothing live.
     std::string header(Micros now) const;
+    // What a browser sends: the live cookies in one Cookie header, unless the request brings a
+    // Cookie header of its own, which then replaces the jar.
+    void add_cookie_header(http::Request& request, Micros now) const;
 
     struct Entry {
         std::string name;

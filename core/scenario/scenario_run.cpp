@@ -50,10 +50,7 @@ public:
         Micros now = backend_.now();
         const Value* request = step.find("request");
         http::Request http = build_request(substitute(request ? *request : Value(), captures_, jar_, now));
-        if (!http.headers.has("Cookie")) {  // a Cookie header of the step's own replaces the jar
-            std::string cookies = jar_.header(now);
-            if (!cookies.empty()) http.headers.set("Cookie", cookies);
-        }
+        jar_.add_cookie_header(http, now);  // a Cookie header of the step's own replaces the jar
         Exchange exchange = backend_.handle(http);
         for (const http::SetCookie& cookie : exchange.response.cookies) jar_.store(cookie, now);
         Value record = record_response(exchange.response, now);
