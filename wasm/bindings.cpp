@@ -96,7 +96,8 @@ public:
     std::string advance(double seconds) {
         return guarded([&] {
             if (!(seconds >= 0 && seconds <= 100.0 * 366 * 86400)) return error_json("advance: give a number of seconds from 0 to a century");
-            backend_.world().clock_offset += std::llround(seconds * static_cast<double>(micros_per_second));
+            std::string refused = backend_.advance(std::llround(seconds * static_cast<double>(micros_per_second)));
+            if (!refused.empty()) return error_json("advance: " + refused);
             return dump({{"ok", true}, {"now", now()}});
         });
     }
@@ -111,6 +112,8 @@ public:
         return guarded([&] {
             auto loaded = world_from_json_text(json);
             if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
+            std::string late = virtual_time_problem(clock_.now(), std::get<World>(loaded).clock_offset);
+            if (!late.empty()) return error_json("clock_offset_micros: " + late);
             backend_.world() = std::move(std::get<World>(loaded));
             jar_.clear();  // the old world's sessions mean nothing here
             return ok_json;
