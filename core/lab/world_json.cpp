@@ -303,7 +303,7 @@ std::variant<World, LoadError> world_from_json_text(std::string_view text) {
         return LoadError{std::string("not valid JSON: ") + error.what()};
     } catch (const TooDeep&) {
         return LoadError{"the file nests lists and objects more than " + std::to_string(world_limits::json_depth) +
-                         " deep; a world file needs 5"};
+                         " deep; a world file needs 4"};
     }
 }
 
