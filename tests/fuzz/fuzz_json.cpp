@@ -1,6 +1,6 @@
 // Python's json.loads as the core mirrors it (request bodies, JWT segments, scenario files),
 // in every charset DRF's JSONParser decodes; what parses must dump.
-#include "fuzz_support.hpp"
+#include "support.hpp"
 #include "pyjson/dump.hpp"
 #include "pyjson/parse.hpp"
 

@@ -1,6 +1,6 @@
 // A token as simplejwt reads it (PyJWT's decode, then the claims and token_type), and as the
 // token panel inspects it.
-#include "fuzz_support.hpp"
+#include "support.hpp"
 #include "jwt/pyjwt.hpp"
 #include "jwt/tokens.hpp"
 #include "lab/jwt_inspect.hpp"

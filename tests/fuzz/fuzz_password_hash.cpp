@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "auth/passwords.hpp"
-#include "fuzz_support.hpp"
+#include "support.hpp"
 
 namespace {
 

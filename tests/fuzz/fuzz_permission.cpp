@@ -2,7 +2,7 @@
 // asked by a view for an anonymous and an authenticated request.
 #include "drf/permissions.hpp"
 #include "drf/policy_check.hpp"
-#include "fuzz_support.hpp"
+#include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace authlab;

@@ -1,7 +1,7 @@
 // Whole requests through the backend: the router, Django's middleware (cookies, CSRF,
 // sessions), DRF's authenticators (Basic, Token, JWT, session) and parsers (JSON, form,
 // multipart), the serializers and views. The backend promises never to throw.
-#include "fuzz_support.hpp"
+#include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     authlab::fuzz::FreshBackend fresh;

@@ -1,5 +1,5 @@
 // A scenario file as `tools/authlab run` plays it: parsed, its setup built, every step run.
-#include "fuzz_support.hpp"
+#include "support.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_run.hpp"
 

@@ -27,7 +27,7 @@ def write(out, target, items):
 
 
 def request_text(request):
-    """A scenario request in tests/fuzz/fuzz_support.hpp's text form."""
+    """A scenario request in tests/fuzz/support.hpp's text form."""
     headers = dict(request.get("headers") or {})
     body = ""
     if "json" in request:
