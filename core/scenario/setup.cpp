@@ -7,11 +7,11 @@
 
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
+#include "lab/world_json.hpp"
 #include "python/utf8.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/scenario_error.hpp"
 #include "world/seed.hpp"
-#include "lab/world_json.hpp"
 
 namespace authlab::scenario {
 namespace {
