@@ -299,7 +299,7 @@ std::variant<World, LoadError> world_from_json_text(std::string_view text) {
     };
     try {
         return world_from_json(json::parse(text.begin(), text.end(), shallow));
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {  // parse_error, and out_of_range for a number like 1E400
         return LoadError{std::string("not valid JSON: ") + error.what()};
     } catch (const TooDeep&) {
         return LoadError{"the file nests lists and objects more than " + std::to_string(world_limits::json_depth) +
