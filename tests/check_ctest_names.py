@@ -6,7 +6,7 @@
 Asks CTest for the command of every test catch_discover_tests registered, runs that command
 with --list-test-names-only, and fails naming each test whose test spec selects anything but
 its one case (Catch2 reads a spec starting with `~` as an exclusion, and `,` `[` `*` `\\`
-specially: such a name would run other cases, or none).
+specially, and CMake splits a name at `;`: such a name would run other cases, or none).
 """
 import json
 import subprocess
@@ -31,7 +31,7 @@ def main():
     if wrong:
         print(f"{len(wrong)} of {len(unit)} CTest names do not run exactly their own Catch2 case:")
         print("\n".join(wrong))
-        print("Rename the case: Catch2 v2 reads a name starting with '~', or holding , [ * \\, as a test spec.")
+        print("Rename the case: Catch2 v2 reads a name starting with '~', or holding , [ * \\, as a test spec, and CMake splits a name at ';'.")
         sys.exit(1)
     print(f"all {len(unit)} CTest names run exactly their own Catch2 case")
 

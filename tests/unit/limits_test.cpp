@@ -206,7 +206,7 @@ TEST_CASE("the virtual clock stays within Django's datetime range", "[limits][cl
 
 TEST_CASE("a scenario that moves the clock past year 9999 stops with the reason", "[limits][clock][scenario]") {
     json steps = json::array();
-    for (int i = 0; i < 81; ++i) steps.push_back({{"advance", 100 * 365 * 86400}});
+    for (int i = 0; i < 81; ++i) steps.push_back({{"advance", 100LL * 365 * 86400}});
     CHECK(scenario_error(json{{"steps", steps}}.dump())
               .starts_with("\"advance\": the virtual clock cannot pass 9999-12-31 23:59:59 UTC"));
     CHECK(scenario_error(json{{"steps", {{{"advance", 100.0 * 366 * 86400 + 1}}}}}.dump()) ==
