@@ -6,6 +6,7 @@
 #include "django/pages.hpp"
 #include "django/unquote.hpp"
 #include "drf/request_context.hpp"
+#include "http/limits.hpp"
 #include "routes.hpp"
 
 namespace authlab {
@@ -63,7 +64,21 @@ http::Response route_and_run(drf::RequestContext& context, const std::string& pa
 Backend::Backend(World world, const Clock& clock, crypto::RandomSource& random)
     : world_(std::move(world)), clock_(clock), random_(random) {}
 
+std::string Backend::advance(Micros by) {
+    if (by < 0 || by > max_clock_step) return "the clock moves forward by 0 seconds to a century at a time";
+    if (std::string problem = virtual_time_problem(clock_.now(), world_.clock_offset + by); !problem.empty()) return problem;
+    world_.clock_offset += by;
+    return "";
+}
+
 Exchange Backend::handle(const http::Request& request, const std::optional<drf::ForcedAuthentication>& forced) {
+    if (auto refusal = http::request_limit_refusal(request)) {  // the front server's bounds: Django never sees it
+        drf::Trace trace;
+        trace.add("request", "RequestLimits", "fail", "The request is too large: " + refusal->message + ".");
+        trace.conclude(refusal->status, "request_too_large",
+                       std::to_string(refusal->status) + ": refused before Django: " + refusal->message + ".");
+        return {http::limit_response(*refusal), trace.to_json()};
+    }
     auth::Passwords hasher = passwords();
     drf::RequestContext context(world_, request, now(), random_, hasher);
     context.forced = forced;

@@ -27,7 +27,9 @@ public:
     World& world() { return world_; }
     const World& world() const { return world_; }
     Micros now() const { return clock_.now() + world_.clock_offset; }
-    void advance(std::int64_t seconds) { world_.clock_offset += seconds * micros_per_second; }
+    // Moves the virtual clock forward by `by` (up to max_clock_step, never past year 9999).
+    // Returns why it did not move, or "" when it did.
+    std::string advance(Micros by);
     auth::Passwords passwords() const { return auth::Passwords(random_, world_.password_cost); }
     crypto::RandomSource& random() const { return random_; }
     const Clock& clock() const { return clock_; }

@@ -73,8 +73,11 @@ class Core {
 public:
     explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_), browser_(backend_) {
         auto world = initial_world(spec, random_);
-        if (auto* loaded = std::get_if<World>(&world)) browser_.replace_world(std::move(*loaded));
-        else load_error_ = std::get<LoadError>(world).message;  // the core holds an empty world
+        if (auto* loaded = std::get_if<World>(&world)) {
+            if (auto problem = browser_.replace_world(std::move(*loaded))) load_error_ = *problem;
+        } else {
+            load_error_ = std::get<LoadError>(world).message;
+        }  // the core holds an empty world
     }
 
     std::string status() const { return load_error_.empty() ? ok_json : error_json(load_error_); }
@@ -106,7 +109,7 @@ public:
         return guarded([&] {
             auto loaded = world_from_json_text(json);
             if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
-            browser_.replace_world(std::move(std::get<World>(loaded)));
+            if (auto problem = browser_.replace_world(std::move(std::get<World>(loaded)))) return error_json(*problem);
             return ok_json;
         });
     }

@@ -146,6 +146,12 @@ HashCheck argon2_verify(std::string_view password, std::string_view encoded, Arg
     int rc = ::argon2_verify(hash->inner.c_str(), password.data(), password.size(), hash->type);
     if (rc == ARGON2_OK) return {Verdict::match, "", hash->type != Argon2_id || !(hash->cost == preferred)};
     if (rc == ARGON2_DECODING_FAIL) return malformed("the Argon2 hash does not decode");
+    // Running out of memory (or threads) says nothing about the password: it is our failure,
+    // never a verdict, so the request ends in a 500 rather than a "wrong password".
+    if (rc == ARGON2_MEMORY_ALLOCATION_ERROR || rc == ARGON2_THREAD_FAIL) {
+        throw std::runtime_error("Argon2 could not run (" + std::string(argon2_error_message(rc)) +
+                                 "): the password was not checked");
+    }
     // argon2-cffi raises VerificationError for every other failure, which Django reads as a mismatch.
     return {Verdict::mismatch, "", false};
 }

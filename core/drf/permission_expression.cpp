@@ -50,69 +50,94 @@ std::vector<Token> tokenize(std::u32string_view text) {
     return tokens;
 }
 
+// An expression parsed so far and how deep it nests: a class is 0 deep; each ~, each
+// parenthesised group and each & or | node adds one level above its operands.
+struct Parsed {
+    PermissionExpr expr;
+    std::size_t depth = 0;
+};
+
 class Parser {
 public:
     Parser(std::vector<Token> tokens, std::size_t end_column, const std::vector<std::string>& classes)
         : tokens_(std::move(tokens)), end_column_(end_column), classes_(classes) {}
 
     PermissionExpr parse() {
-        PermissionExpr result = or_expr();
+        Parsed result = or_expr();
         if (const Token* extra = peek()) {
             throw SyntaxError{"unexpected '" + extra->text + "' at column " + std::to_string(extra->column) +
                               ": expected '&', '|' or the end"};
         }
-        return result;
+        return std::move(result.expr);
     }
 
 private:
     const Token* peek() const { return pos_ < tokens_.size() ? &tokens_[pos_] : nullptr; }
     bool next_is(std::string_view op) const { return peek() && peek()->text == op; }
 
-    PermissionExpr binary(PermissionExpr::Kind kind, PermissionExpr left, PermissionExpr right) {
-        PermissionExpr e;
-        e.kind = kind;
-        e.operands.push_back(std::move(left));
-        e.operands.push_back(std::move(right));
+    // `depth` levels at the operator `at` (a token index): past the bound, the expression is
+    // refused before anything recurses deeper.
+    std::size_t checked(std::size_t depth, std::size_t at) const {
+        if (depth > max_permission_expression_depth) {
+            throw SyntaxError{"the expression nests more than " + std::to_string(max_permission_expression_depth) +
+                              " levels deep at column " + std::to_string(tokens_[at].column) +
+                              " (each ~, parenthesis, & and | adds a level)"};
+        }
+        return depth;
+    }
+
+    Parsed binary(PermissionExpr::Kind kind, Parsed left, Parsed right, std::size_t at) {
+        Parsed e;
+        e.depth = checked(1 + std::max(left.depth, right.depth), at);
+        e.expr.kind = kind;
+        e.expr.operands.push_back(std::move(left.expr));
+        e.expr.operands.push_back(std::move(right.expr));
         return e;
     }
 
-    PermissionExpr or_expr() {
-        PermissionExpr left = and_expr();
+    Parsed or_expr() {
+        Parsed left = and_expr();
         while (next_is("|")) {
-            ++pos_;
-            left = binary(PermissionExpr::Kind::Or, std::move(left), and_expr());
+            std::size_t at = pos_++;
+            left = binary(PermissionExpr::Kind::Or, std::move(left), and_expr(), at);
         }
         return left;
     }
 
-    PermissionExpr and_expr() {
-        PermissionExpr left = not_expr();
+    Parsed and_expr() {
+        Parsed left = not_expr();
         while (next_is("&")) {
-            ++pos_;
-            left = binary(PermissionExpr::Kind::And, std::move(left), not_expr());
+            std::size_t at = pos_++;
+            left = binary(PermissionExpr::Kind::And, std::move(left), not_expr(), at);
         }
         return left;
     }
 
-    PermissionExpr not_expr() {
+    // ~ and ( recurse: `open_` counts the levels still open, so the recursion itself stays
+    // within the bound whatever the input.
+    Parsed not_expr() {
         if (!next_is("~")) return atom();
-        ++pos_;
-        PermissionExpr e;
-        e.kind = PermissionExpr::Kind::Not;
-        e.operands.push_back(not_expr());
+        std::size_t at = pos_++;
+        Nesting nesting(*this, at);
+        Parsed operand = not_expr();
+        Parsed e;
+        e.depth = checked(1 + operand.depth, at);
+        e.expr.kind = PermissionExpr::Kind::Not;
+        e.expr.operands.push_back(std::move(operand.expr));
         return e;
     }
 
-    PermissionExpr atom() {
+    Parsed atom() {
         const Token* token = peek();
         if (!token || !(token->is_name() || token->text == "(")) {
             std::string where = pos_ > 0 ? "after '" + tokens_[pos_ - 1].text + "' " : "";
             throw SyntaxError{"expected a permission class " + where + "at column " +
                               std::to_string(token ? token->column : end_column_)};
         }
-        ++pos_;
+        std::size_t at = pos_++;
         if (token->text == "(") {
-            PermissionExpr inner = or_expr();
+            Nesting nesting(*this, at);
+            Parsed inner = or_expr();
             if (!next_is(")")) {
                 const Token* found = peek();
                 throw SyntaxError{"missing ')' for the '(' at column " + std::to_string(token->column) +
@@ -120,40 +145,53 @@ private:
                                          : ": the expression ends first")};
             }
             ++pos_;
+            inner.depth = checked(inner.depth + 1, at);
             return inner;
         }
-        PermissionExpr e;
+        Parsed e;
         if (token->text.starts_with("IsInGroup:")) {
-            e.name = "IsInGroup";
-            e.group = token->text.substr(10);
+            e.expr.name = "IsInGroup";
+            e.expr.group = token->text.substr(10);
             return e;
         }
         if (std::find(classes_.begin(), classes_.end(), token->text) == classes_.end()) {
             throw SyntaxError{"unknown permission class '" + token->text + "'"};
         }
-        e.name = token->text;
+        e.expr.name = token->text;
         return e;
     }
+
+    struct Nesting {
+        Nesting(Parser& parser, std::size_t at) : parser_(parser) { parser_.checked(++parser_.open_, at); }
+        ~Nesting() { --parser_.open_; }
+        Parser& parser_;
+    };
 
     std::vector<Token> tokens_;
     std::size_t end_column_;
     const std::vector<std::string>& classes_;
     std::size_t pos_ = 0;
+    std::size_t open_ = 0;  // ~ and ( being parsed
 };
 
 }  // namespace
 
 std::string PermissionExpr::text() const {
     std::string out;
+    write(out);
+    return out;
+}
+
+void PermissionExpr::write(std::string& out) const {
     auto put = [&out](const PermissionExpr& e, bool parens) {
         if (parens) out += '(';
-        out += e.text();
+        e.write(out);
         if (parens) out += ')';
     };
     auto composite = [](const PermissionExpr& e) { return e.kind == Kind::And || e.kind == Kind::Or; };
     switch (kind) {
         case Kind::Class:
-            out = name;
+            out += name;
             if (name == "IsInGroup") out.append(":").append(group);
             break;
         case Kind::Not:
@@ -171,12 +209,15 @@ std::string PermissionExpr::text() const {
             put(operands[1], operands[1].kind == Kind::Or);
             break;
     }
-    return out;
 }
 
 ExpressionParse parse_permission_expression(std::string_view text, const std::vector<std::string>& classes) {
     std::u32string code_points = python::decode(text);
     while (!code_points.empty() && python::is_space(code_points.back())) code_points.pop_back();  // text.rstrip()
+    if (code_points.size() > max_permission_expression_length) {
+        return {std::nullopt, "the expression is " + std::to_string(code_points.size()) + " characters long; at most " +
+                                  std::to_string(max_permission_expression_length) + " are allowed"};
+    }
     try {
         Parser parser(tokenize(code_points), code_points.size() + 1, classes);
         return {parser.parse(), ""};

@@ -18,9 +18,16 @@ struct PermissionExpr {
     std::vector<PermissionExpr> operands;  // And, Or: two; Not: one
 
     // The expression written back with single spaces and only the parentheses its structure
-    // needs: "~(A | B) & IsInGroup:Manager".
+    // needs: "~(A | B) & IsInGroup:Manager". One pass: linear in the text's length.
     std::string text() const;
+    void write(std::string& out) const;
 };
+
+// Bounds that keep an expression's parse, its permission tree and its decision trace small:
+// a policy is a sentence, not a program. Depth counts the levels of the expression's tree
+// (each ~, parenthesis level and & or | adds one), so DRF's recursion stays shallow too.
+constexpr std::size_t max_permission_expression_length = 1000;  // characters
+constexpr std::size_t max_permission_expression_depth = 32;
 
 struct ExpressionParse {
     std::optional<PermissionExpr> expression;
@@ -28,7 +35,7 @@ struct ExpressionParse {
 };
 
 // `classes` are the names a Class may take, besides "IsInGroup:<name>". Columns count
-// characters from 1.
+// characters from 1. Longer or deeper expressions than the bounds above are errors.
 ExpressionParse parse_permission_expression(std::string_view text, const std::vector<std::string>& classes);
 
 }  // namespace authlab::drf

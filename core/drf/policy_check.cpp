@@ -37,7 +37,11 @@ std::string policies_problem(const Policies& policies) {
         }
         for (const std::string& expression : policy.permissions) {
             if (ExpressionParse parsed = parse_permission_expression(expression, permission_class_names()); !parsed.expression) {
-                return view + ": permission \"" + expression + "\": " + parsed.error;
+                // A long expression is named by its start: the error says where the rest went wrong.
+                std::size_t cut = 60;  // on a code point's first byte
+                while (cut > 0 && cut < expression.size() && (static_cast<unsigned char>(expression[cut]) & 0xC0) == 0x80) --cut;
+                std::string shown = expression.size() <= 80 ? expression : expression.substr(0, cut) + "…";
+                return view + ": permission \"" + shown + "\": " + parsed.error;
             }
         }
     }

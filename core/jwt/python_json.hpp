@@ -16,8 +16,9 @@ struct JsonFailure {
     bool value_error = true;  // false: RecursionError, which PyJWT does not catch
 };
 
-// json.loads(bytes): the encoding is detected as Python does (a UTF-8 BOM is dropped).
-// Limit: UTF-16 and UTF-32 documents, which Python would decode, are refused.
+// json.loads(bytes): the encoding detected as Python's json.detect_encoding does (UTF-8,
+// UTF-16 or UTF-32, a BOM dropped), decoded with 'surrogatepass'; NaN and ±Infinity read as
+// floats, nesting bounded by Python's recursion (pyjson::default_max_depth).
 std::variant<pyjson::Value, JsonFailure> loads_bytes(std::string_view bytes);
 
 // The value as nlohmann JSON, for traces and request.auth: integers past 64 bits as text, lone

@@ -4,6 +4,8 @@
 #include <utility>
 #include <variant>
 
+#include "time/clock.hpp"
+
 namespace authlab::lab {
 
 http::Request BrowserSession::with_cookies(http::Request request) const {
@@ -25,7 +27,8 @@ void BrowserSession::receive(const std::vector<http::SetCookie>& cookies) {
 
 std::optional<std::string> BrowserSession::advance(double seconds) {
     if (!(seconds >= 0 && seconds <= max_advance_seconds)) return "advance: give a number of seconds from 0 to a century";
-    backend_.world().clock_offset += std::llround(seconds * static_cast<double>(micros_per_second));
+    std::string refused = backend_.advance(std::llround(seconds * static_cast<double>(micros_per_second)));
+    if (!refused.empty()) return "advance: " + refused;
     return std::nullopt;
 }
 
@@ -44,9 +47,12 @@ std::optional<std::string> BrowserSession::import_cookies(std::string_view json)
     return std::nullopt;
 }
 
-void BrowserSession::replace_world(World world) {
+std::optional<std::string> BrowserSession::replace_world(World world) {
+    std::string late = virtual_time_problem(backend_.clock().now(), world.clock_offset);
+    if (!late.empty()) return "clock_offset_micros: " + late;
     backend_.world() = std::move(world);
     jar_.clear();
+    return std::nullopt;
 }
 
 }  // namespace authlab::lab

@@ -51,8 +51,9 @@ public:
     std::optional<std::string> import_cookies(std::string_view json);
 
     // Another world replaces the backend's: the old world's sessions mean nothing there, so the
-    // jar empties too.
-    void replace_world(World world);
+    // jar empties too. A world whose clock lies outside Django's dates is refused (the problem,
+    // and nothing changes).
+    std::optional<std::string> replace_world(World world);
 
 private:
     Backend& backend_;

@@ -3,6 +3,7 @@
 #include "crypto/base64.hpp"
 #include "crypto/constant_time.hpp"
 #include "crypto/hmac.hpp"
+#include "jwt/python_json.hpp"
 #include "jwt/tokens.hpp"
 
 namespace authlab::lab {
@@ -10,13 +11,14 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// A segment decoded for display only; nullopt when it is not base64url JSON.
+// A segment decoded for display only, read as PyJWT reads it (json.loads: UTF-16 and NaN
+// too, nesting bounded); nullopt when it is not base64url JSON.
 std::optional<ordered_json> segment(std::string_view text) {
     auto bytes = crypto::base64url_decode(text);
     if (!bytes) return std::nullopt;
-    ordered_json value = ordered_json::parse(*bytes, nullptr, false);
-    if (value.is_discarded()) return std::nullopt;
-    return value;
+    auto value = jwt::loads_bytes(*bytes);
+    if (!std::holds_alternative<pyjson::Value>(value)) return std::nullopt;
+    return jwt::to_ordered_json(std::get<pyjson::Value>(value));
 }
 
 }  // namespace
@@ -42,7 +44,7 @@ ordered_json inspect_jwt(const Backend& backend, std::string_view token) {
     // The signature alone: HS256 over "header.payload" with the world's SECRET_KEY.
     auto signature = crypto::base64url_decode(token.substr(second + 1));
     auto expected = crypto::hmac_sha256(backend.world().secret_key, token.substr(0, second));
-    bool signed_here = header->value("alg", "") == "HS256" && signature &&
+    bool signed_here = header->is_object() && header->value("alg", "") == "HS256" && signature &&
                        crypto::constant_time_equals(*signature, std::string_view(reinterpret_cast<const char*>(expected.data()), expected.size()));
     out["signature"] = signed_here ? "valid" : "invalid";
     // Then simplejwt's whole check (untyped): the algorithm, the signature, the claims' times.

@@ -30,8 +30,12 @@ public:
     }
     bool has(const std::string& key) const { return value_.is_object() && value_.contains(key); }
 
-    std::vector<Reader> items() const {
+    // A list of at most `most` entries.
+    std::vector<Reader> items(std::size_t most) const {
         if (!value_.is_array()) fail("expected a list");
+        if (value_.size() > most) {
+            fail("has " + std::to_string(value_.size()) + " entries; at most " + std::to_string(most) + " are allowed");
+        }
         std::vector<Reader> out;
         for (std::size_t i = 0; i < value_.size(); ++i) out.emplace_back(value_[i], path_ + "[" + std::to_string(i) + "]");
         return out;
@@ -79,13 +83,13 @@ constexpr std::int64_t max_micros = std::int64_t{253402300799} * micros_per_seco
 
 std::vector<std::string> strings(const Reader& r, std::size_t max_length) {
     std::vector<std::string> out;
-    for (const Reader& item : r.items()) out.push_back(item.text(max_length));
+    for (const Reader& item : r.items(world_limits::list_entries)) out.push_back(item.text(max_length));
     return out;
 }
 
 std::set<std::string> permission_keys(const Reader& r) {
     std::set<std::string> keys;
-    for (const Reader& item : r.items()) {
+    for (const Reader& item : r.items(world_limits::list_entries)) {
         std::string key = item.text(255);
         if (!auth::find_permission(key)) item.fail("no permission \"" + key + "\"");
         keys.insert(key);
@@ -97,7 +101,7 @@ template <typename Row>
 void require_unique_ids(const std::vector<Row>& rows, const Reader& r) {
     std::set<Id> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (!seen.insert(rows[i].id).second) r.items()[i].field("id").fail("duplicate id " + std::to_string(rows[i].id));
+        if (!seen.insert(rows[i].id).second) r.items(rows.size())[i].field("id").fail("duplicate id " + std::to_string(rows[i].id));
     }
 }
 
@@ -136,14 +140,14 @@ World read_world(const Reader& top) {
     world.password_cost = read_cost(top.field("password_cost"));
     world.clock_offset = top.field("clock_offset_micros").integer(-max_micros, max_micros);
 
-    for (const Reader& g : top.field("groups").items()) {
+    for (const Reader& g : top.field("groups").items(world_limits::groups)) {
         Group group{g.field("id").integer(1, max_id), g.field("name").text(150, false), permission_keys(g.field("permissions"))};
         if (world.find_group(group.name)) g.field("name").fail("another group is named \"" + group.name + "\"");
         world.groups.push_back(std::move(group));
     }
     require_unique_ids(world.groups, top.field("groups"));
 
-    for (const Reader& u : top.field("users").items()) {
+    for (const Reader& u : top.field("users").items(world_limits::users)) {
         User user;
         user.id = u.field("id").integer(1, max_id);
         user.username = u.field("username").text(150, false);
@@ -155,7 +159,7 @@ World read_world(const Reader& top) {
         user.is_staff = u.field("is_staff").boolean();
         user.is_superuser = u.field("is_superuser").boolean();
         user.permissions = permission_keys(u.field("permissions"));
-        for (const Reader& g : u.field("groups").items()) {
+        for (const Reader& g : u.field("groups").items(world_limits::groups)) {
             std::string name = g.text(150);
             const Group* group = world.find_group(name);
             if (!group) g.fail("no group named \"" + name + "\"");
@@ -165,7 +169,7 @@ World read_world(const Reader& top) {
     }
     require_unique_ids(world.users, top.field("users"));
 
-    for (const Reader& b : top.field("books").items()) {
+    for (const Reader& b : top.field("books").items(world_limits::books)) {
         Book book{b.field("id").integer(1, max_id), b.field("title").text(255, false), b.field("author").text(255, false),
                   b.field("price").text(8), static_cast<int>(b.field("inventory").integer(0, 32767))};
         if (!is_price(book.price)) b.field("price").fail("expected a price like \"7.99\" (at most 9999.99)");
@@ -173,7 +177,7 @@ World read_world(const Reader& top) {
     }
     require_unique_ids(world.books, top.field("books"));
 
-    for (const Reader& o : top.field("orders").items()) {
+    for (const Reader& o : top.field("orders").items(world_limits::orders)) {
         Order order{o.field("id").integer(1, max_id), o.field("book").integer(1, max_id),
                     static_cast<int>(o.field("quantity").integer(1, 32767)), o.field("owner").integer(1, max_id)};
         if (!world.find_book(order.book)) o.field("book").fail("no book with id " + std::to_string(order.book));
@@ -183,7 +187,7 @@ World read_world(const Reader& top) {
     require_unique_ids(world.orders, top.field("orders"));
 
     std::set<Id> users_with_tokens;
-    for (const Reader& t : top.field("tokens").items()) {
+    for (const Reader& t : top.field("tokens").items(world_limits::users)) {
         AuthToken token{t.field("key").text(40), t.field("user").integer(1, max_id), t.field("created").integer(0, max_micros)};
         if (token.key.size() != 40 || !made_of(token.key, "0123456789abcdef")) t.field("key").fail("expected 40 lowercase hex characters");
         if (!world.find_user(token.user)) t.field("user").fail("no user with id " + std::to_string(token.user));
@@ -191,7 +195,7 @@ World read_world(const Reader& top) {
         world.tokens.push_back(std::move(token));
     }
 
-    for (const Reader& s : top.field("sessions").items()) {
+    for (const Reader& s : top.field("sessions").items(world_limits::sessions)) {
         Session session{s.field("key").text(32), s.field("user").integer(1, max_id), s.field("auth_hash").text(128),
                         s.field("expires").integer(0, max_micros)};
         if (session.key.size() != 32 || !made_of(session.key, "abcdefghijklmnopqrstuvwxyz0123456789")) s.field("key").fail("expected 32 characters a-z, 0-9");
@@ -285,10 +289,21 @@ std::variant<Policies, LoadError> policies_from_json(const json& value) {
 std::variant<World, LoadError> world_from_json_text(std::string_view text) {
     if (text.size() > max_world_json_bytes)
         return LoadError{"the file is larger than " + std::to_string(max_world_json_bytes / (1024 * 1024)) + " MiB"};
+    // The parser builds no deeper than world_limits::json_depth: a world file is shallow, and a
+    // deep one would cost the page stack and memory for nothing.
+    struct TooDeep {};
+    auto shallow = [](int depth, json::parse_event_t event, json&) {
+        if (depth >= world_limits::json_depth && (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start))
+            throw TooDeep{};
+        return true;
+    };
     try {
-        return world_from_json(json::parse(text.begin(), text.end()));
-    } catch (const json::parse_error& error) {
+        return world_from_json(json::parse(text.begin(), text.end(), shallow));
+    } catch (const json::exception& error) {  // parse_error, and out_of_range for a number like 1E400
         return LoadError{std::string("not valid JSON: ") + error.what()};
+    } catch (const TooDeep&) {
+        return LoadError{"the file nests lists and objects more than " + std::to_string(world_limits::json_depth) +
+                         " deep; a world file needs 4"};
     }
 }
 

@@ -14,6 +14,18 @@ namespace authlab {
 constexpr int world_schema_version = 1;
 constexpr std::size_t max_world_json_bytes = 4 * 1024 * 1024;
 
+// How much one world may hold, so an imported file (or a scenario's setup) stays a bookshop a
+// page can run: every list in the file is bounded, and so is its nesting.
+namespace world_limits {
+constexpr std::size_t users = 1000;         // and as many tokens (one per user)
+constexpr std::size_t groups = 100;
+constexpr std::size_t books = 1000;
+constexpr std::size_t orders = 10000;
+constexpr std::size_t sessions = 10000;
+constexpr std::size_t list_entries = 100;   // a user's or group's permissions, a policy's classes
+constexpr int json_depth = 16;
+}  // namespace world_limits
+
 nlohmann::ordered_json world_to_json(const World& world);
 // One user as world_to_json writes it: groups by name, permissions as "app_label.codename".
 nlohmann::ordered_json user_to_json(const World& world, const User& user);

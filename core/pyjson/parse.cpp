@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -143,7 +144,8 @@ constexpr std::size_t kMaxIntDigits = 4300;  // sys.get_int_max_str_digits() def
 // point indices, as Python's are.
 class Parser {
 public:
-    Parser(const std::u32string& text, int max_depth) : s_(text), max_depth_(max_depth) {}
+    Parser(const std::u32string& text, int max_depth, Constants constants)
+        : s_(text), max_depth_(max_depth), constants_(constants) {}
 
     // JSONDecoder.decode: whitespace, one value, whitespace, end.
     Value document() {
@@ -158,6 +160,7 @@ public:
 private:
     const std::u32string& s_;
     const int max_depth_;
+    const Constants constants_;
     int depth_ = 0;
 
     [[noreturn]] void fail(const char* msg, std::size_t pos) const {
@@ -221,23 +224,27 @@ private:
                 }
                 break;
             case 'N':
-                if (word_at(idx, "NaN")) constant("NaN");
+                if (word_at(idx, "NaN")) return constant(idx, "NaN", std::numeric_limits<double>::quiet_NaN());
                 break;
             case 'I':
-                if (word_at(idx, "Infinity")) constant("Infinity");
+                if (word_at(idx, "Infinity")) return constant(idx, "Infinity", std::numeric_limits<double>::infinity());
                 break;
             case '-':
-                if (word_at(idx, "-Infinity")) constant("-Infinity");
+                if (word_at(idx, "-Infinity")) return constant(idx, "-Infinity", -std::numeric_limits<double>::infinity());
                 break;
             default: break;
         }
         return number(idx);
     }
 
-    // DRF's strict_constant: ValueError('... ' + repr(o)) where o is the literal's text.
-    [[noreturn]] static void constant(const char* literal) {
-        throw Failure{{std::string("Out of range float values are not JSON compliant: '") +
-                       literal + "'"}};
+    // json.loads' parse_constant: float(literal); DRF's strict_constant raises
+    // ValueError('... ' + repr(o)) where o is the literal's text.
+    Value constant(std::size_t& idx, std::string_view literal, double number) const {
+        if (constants_ == Constants::strict) {
+            throw Failure{{"Out of range float values are not JSON compliant: '" + std::string(literal) + "'"}};
+        }
+        idx += literal.size();
+        return Value::floating(number);
     }
 
     // Py_EnterRecursiveCall around _parse_object_unicode / _parse_array_unicode.
@@ -413,10 +420,18 @@ private:
 
 }  // namespace
 
-std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset, int max_depth) {
+std::variant<Value, ParseError> parse_text(const std::u32string& text, int max_depth, Constants constants) {
+    try {
+        return Parser(text, max_depth, constants).document();
+    } catch (const Failure& failure) {
+        return failure.error;
+    }
+}
+
+std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset, int max_depth, Constants constants) {
     try {
         const std::u32string text = decode(body, codec_for(charset));
-        return Parser(text, max_depth).document();
+        return Parser(text, max_depth, constants).document();
     } catch (const Failure& failure) {
         return failure.error;
     }

@@ -39,7 +39,14 @@ inline constexpr int default_max_depth = 954;
 // know (Django drops them), wrong for Python codecs we lack (cp1252, utf-16, …).
 // At most `max_depth` arrays/objects nest. DRF never parses an empty body (Content-Length 0):
 // request.data is then {} without calling the parser.
+// NaN, Infinity and -Infinity: DRF's JSONParser refuses them (strict_constant, the default);
+// plain json.loads, as PyJWT calls it, reads them as floats.
+enum class Constants { strict, python };
+
 std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset = "utf-8",
-                                      int max_depth = default_max_depth);
+                                      int max_depth = default_max_depth, Constants constants = Constants::strict);
+// json.loads(text) over text already decoded (code points; lone surrogates allowed).
+std::variant<Value, ParseError> parse_text(const std::u32string& text, int max_depth = default_max_depth,
+                                           Constants constants = Constants::strict);
 
 }  // namespace authlab::pyjson

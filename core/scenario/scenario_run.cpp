@@ -19,9 +19,7 @@ namespace {
 
 using pyjson::Value;
 
-constexpr double max_advance_seconds = 100.0 * 366 * 24 * 3600;  // a century is plenty
-
-// {"advance": N}: N seconds, N >= 0 (true is not a number here).
+// {"advance": N}: N seconds, 0 <= N <= a century (true is not a number here).
 Micros advance_micros(const Value& seconds) {
     bool integer = seconds.is(Value::Kind::Int);
     double number = integer && seconds.int_digits().size() > 15 ? (seconds.int_digits()[0] == '-' ? -1 : 1e300)
@@ -29,7 +27,8 @@ Micros advance_micros(const Value& seconds) {
                     : seconds.is(Value::Kind::Float)             ? seconds.as_float()
                                                                  : -1;
     if (!(number >= 0)) throw ScenarioError("\"advance\" must be a number of seconds >= 0");
-    if (number > max_advance_seconds) throw ScenarioError("\"advance\" moves the clock more than a century");
+    if (number * static_cast<double>(micros_per_second) > static_cast<double>(max_clock_step))
+        throw ScenarioError("\"advance\" moves the clock more than a century");
     if (integer) return std::stoll(seconds.int_digits()) * micros_per_second;
     return std::llround(number * static_cast<double>(micros_per_second));
 }
@@ -37,13 +36,14 @@ Micros advance_micros(const Value& seconds) {
 class Player {
 public:
     // The setup's users are hashed with the scenario's random stream, before any request.
-    explicit Player(const Value& setup)
-        : backend_(build_world(setup, auth::Passwords(random_, auth::Argon2Cost::django32())), clock_, random_) {}
+    Player(const Value& setup, auth::Argon2Cost setup_cost)
+        : backend_(build_world(setup, auth::Passwords(random_, setup_cost)), clock_, random_) {}
 
     StepResult play(const Value& step) {
         if (step.is(Value::Kind::Dict) && step.find("advance")) {
             check_keys(step, {"advance"}, "advance step");
-            backend_.world().clock_offset += advance_micros(*step.find("advance"));  // fractions too
+            std::string refused = backend_.advance(advance_micros(*step.find("advance")));  // fractions too
+            if (!refused.empty()) throw ScenarioError("\"advance\": " + refused);
             return {step, std::nullopt, {}};
         }
         check_keys(step, {"request", "expect", "capture"}, "step");
@@ -70,14 +70,22 @@ private:
 
 }  // namespace
 
-ScenarioRun run_scenario(std::string_view file_bytes) {
+ScenarioRun run_scenario(std::string_view file_bytes, auth::Argon2Cost setup_cost) {
+    if (file_bytes.size() > max_scenario_bytes) {
+        throw ScenarioError("the file is " + std::to_string(file_bytes.size()) + " bytes long; a scenario may have at most " +
+                            std::to_string(max_scenario_bytes) + " (4 MiB)");
+    }
     auto parsed = pyjson::parse(file_bytes, "utf-8");
     if (const auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw ScenarioError("cannot read: " + error->message);
     ScenarioRun run{std::get<Value>(parsed), {}};
     const Value* steps = member(run.scenario, "steps");
     if (!steps || !steps->is(Value::Kind::List)) throw ScenarioError("not a scenario: needs an object with a \"steps\" list");
+    if (steps->as_list().size() > max_scenario_steps) {
+        throw ScenarioError("\"steps\" has " + std::to_string(steps->as_list().size()) + " entries; a scenario may have at most " +
+                            std::to_string(max_scenario_steps));
+    }
     const Value* setup = run.scenario.find("setup");
-    Player player(setup ? *setup : Value::dict({}));
+    Player player(setup ? *setup : Value::dict({}), setup_cost);
     for (const Value& step : steps->as_list()) run.steps.push_back(player.play(step));
     return run;
 }

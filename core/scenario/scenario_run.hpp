@@ -8,12 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/password_hashers.hpp"
 #include "pyjson/value.hpp"
 #include "time/clock.hpp"
 
 namespace authlab::scenario {
 
 constexpr Micros scenario_start = 1'704'110'400LL * micros_per_second;  // 2024-01-01T12:00:00Z
+// A scenario file's bounds: its bytes and its steps (its setup has a world's, world_json.hpp).
+constexpr std::size_t max_scenario_bytes = 4 * 1024 * 1024;
+constexpr std::size_t max_scenario_steps = 1000;
 constexpr std::uint64_t scenario_seed = 0x417574684C6162;                // "AuthLab": same for every scenario
 
 struct StepResult {
@@ -28,7 +32,8 @@ struct ScenarioRun {
 };
 
 // Parses the file's bytes and runs every step. Throws ScenarioError when it cannot run
-// (nothing of a half-run scenario is reported, as in the reference).
-ScenarioRun run_scenario(std::string_view file_bytes);
+// (nothing of a half-run scenario is reported, as in the reference). The setup's users are
+// hashed at `setup_cost` (Django 3.2's; the fuzz target asks for the least).
+ScenarioRun run_scenario(std::string_view file_bytes, auth::Argon2Cost setup_cost = auth::Argon2Cost::django32());
 
 }  // namespace authlab::scenario

@@ -7,6 +7,7 @@
 
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
+#include "lab/world_json.hpp"
 #include "python/utf8.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/scenario_error.hpp"
@@ -21,10 +22,15 @@ using pyjson::Value;
 constexpr std::uint64_t empty_world_seed = 0xA17E'0001;
 constexpr std::uint64_t default_world_seed = 0xA17E'0002;
 
-const std::vector<Value>& list_of(const Value* value, const std::string& what) {
+// A list of at most `most` entries (a world's bounds, world_json.hpp).
+const std::vector<Value>& list_of(const Value* value, const std::string& what, std::size_t most = world_limits::list_entries) {
     static const std::vector<Value> empty;
     if (!value) return empty;
     if (!value->is(Value::Kind::List)) throw ScenarioError(what + " must be a list");
+    if (value->as_list().size() > most) {
+        throw ScenarioError(what + " has " + std::to_string(value->as_list().size()) + " entries; at most " +
+                            std::to_string(most) + " are allowed");
+    }
     return value->as_list();
 }
 
@@ -254,9 +260,9 @@ World build_world(const Value& setup, const auth::Passwords& passwords) {
     const World* base = base_world(name);
     if (!base) throw ScenarioError("unknown world " + pyjson::str_repr(name));
     World world = *base;
-    for (const Value& spec : list_of(setup.find("groups"), "setup.groups")) set_group(world, spec);
-    for (const Value& spec : list_of(setup.find("users"), "setup.users")) set_user(world, spec, passwords);
-    for (const Value& spec : list_of(setup.find("books"), "setup.books")) add_book(world, spec);
+    for (const Value& spec : list_of(setup.find("groups"), "setup.groups", world_limits::groups)) set_group(world, spec);
+    for (const Value& spec : list_of(setup.find("users"), "setup.users", world_limits::users)) set_user(world, spec, passwords);
+    for (const Value& spec : list_of(setup.find("books"), "setup.books", world_limits::books)) add_book(world, spec);
     const Value* policies = setup.find("policies");
     if (policies && !policies->is(Value::Kind::None)) world.policies = merge_policies(*policies);
     return world;

@@ -2,11 +2,22 @@
 // Time is injected: the page runs on the system clock, scenario runs and tests on a fixed
 // start. Either way the learner's "advance" moves a virtual offset kept in the world.
 #include <cstdint>
+#include <string>
 
 namespace authlab {
 
 using Micros = std::int64_t;  // microseconds since the Unix epoch, UTC
 constexpr Micros micros_per_second = 1'000'000;
+
+// Django's datetime ends at 9999-12-31 23:59:59.999999 UTC (datetime.max): past it Django
+// cannot write a token's expiry or a cookie's date, so the virtual clock never goes there.
+constexpr Micros latest_virtual_time = 253'402'300'799LL * micros_per_second + 999'999;
+// One move of the clock: up to a century forward.
+constexpr Micros max_clock_step = Micros{100} * 366 * 86'400 * micros_per_second;
+
+// Why the virtual clock cannot stand at `clock_now + offset` (past year 9999, or before
+// 1970), or "" when it can. Offsets within ±latest_virtual_time never overflow.
+std::string virtual_time_problem(Micros clock_now, Micros offset);
 
 class Clock {
 public:

@@ -171,7 +171,7 @@ TEST_CASE("the JWT inspector checks the signature and counts down on the virtual
     CHECK(seen["expires_in"].get<double>() == Approx(300));
     CHECK(seen["problem"] == "");
 
-    f.backend.advance(301);
+    REQUIRE(f.backend.advance(301 * micros_per_second).empty());
     seen = lab::inspect_jwt(f.backend, token);
     CHECK(seen["signature"] == "valid");
     CHECK(seen["expires_in"].get<double>() < 0);

@@ -7,7 +7,7 @@
 
 using namespace authlab;
 
-TEST_CASE("the default policies run; broken ones say why", "[permission][policy]") {
+TEST_CASE("the default policies run and broken ones say why", "[permission][policy]") {
     CHECK(drf::policies_problem(default_policies()).empty());
     CHECK(drf::policy_view_names() == std::vector<std::string>{"books", "orders", "manager_users"});
 

@@ -47,6 +47,30 @@ test('advance moves the virtual clock', () => {
   assert.ok(unmoved >= later && unmoved - later < 5_000, 'a refused advance leaves the clock alone (it runs on the system clock)');
 });
 
+test('the clock never passes year 9999, and a world whose clock would is not imported', () => {
+  const world = core.exportWorld();
+  const century = 100 * 366 * 86400;
+  let refused = null;
+  for (let i = 0; i < 81 && !refused; i += 1) {
+    try { core.advance(century); } catch (error) { refused = error; }
+  }
+  assert.match(String(refused), /advance: the virtual clock cannot pass 9999-12-31 23:59:59 UTC/);
+  assert.ok(new Date(core.now()).getUTCFullYear() <= 9999);
+  assert.deepEqual(core.importWorld(world), { ok: true });  // back to the clock it had
+  const far = structuredClone(world);
+  far.clock_offset_micros = 250_000_000_000 * 1_000_000;  // within the file's range, past 9999 from today
+  assert.match(core.importWorld(far).error, /^clock_offset_micros: the virtual clock cannot pass 9999/);
+  assert.deepEqual(core.exportWorld(), world);
+});
+
+test('an import past a bound is refused with the list it names, the world untouched', () => {
+  const world = core.exportWorld();
+  const crowded = structuredClone(world);
+  crowded.groups = Array.from({ length: 101 }, (_, i) => ({ id: i + 1, name: `g${i}`, permissions: [] }));
+  assert.equal(core.importWorld(crowded).error, 'groups: has 101 entries; at most 100 are allowed');
+  assert.deepEqual(core.exportWorld(), world);
+});
+
 test('a malformed request is an Error, not a crash', () => {
   assert.throws(() => core.handle({ method: 'GET' }), /method/);
   assert.throws(() => core.handle({ method: 'POST', path: '/', json: {}, body: 'x' }), /at most one/);
