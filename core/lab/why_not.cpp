@@ -161,11 +161,12 @@ void csrf_candidates(const Original& original, std::vector<Candidate>& out) {
                    }});
 }
 
-// IsOwner's refusal somewhere inside a (possibly composed) object-permission step's data.
+// What IsOwner saw, {object, owner, user}, where it failed inside a composed step's data: the
+// operators nest each operand's Check as {expression, result, summary, data}.
 std::optional<ordered_json> failed_is_owner(const ordered_json& data) {
-    if (data.is_object()) {
-        if (data.value("expression", json()) == "IsOwner" && data.value("result", json()) == "fail") return data.value("data", ordered_json());
-        if (data.contains("owner") && data.contains("object") && data.contains("user")) return data;
+    if (data.is_object() && data.value("expression", json()) == "IsOwner" && data.value("result", json()) == "fail" &&
+        data.value("data", json()).contains("owner")) {
+        return data["data"];
     }
     if (data.is_structured()) {
         for (const auto& item : data) {
@@ -217,8 +218,8 @@ Original read_trace(const World& world, const http::Request& request, const orde
         }
         if (stage == "object_permission" && step.value("result", "") == "fail") {
             original.object_refusal = step.value("summary", "");
-            original.is_owner = failed_is_owner(step["data"]);
-            if (!original.is_owner && step.value("component", "") == "IsOwner") original.is_owner = step["data"];
+            original.is_owner = step.value("component", "") == "IsOwner" ? std::optional<ordered_json>(step["data"])
+                                                                           : failed_is_owner(step["data"]);
         }
     }
     return original;
