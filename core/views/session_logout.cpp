@@ -9,7 +9,6 @@
 #include "django/sessions.hpp"
 #include "drf/auth_classes.hpp"
 #include "views/django_request.hpp"
-#include "views/login_page.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
