@@ -8,7 +8,6 @@
 namespace authlab::views {
 namespace {
 
-
 // cgi.parse_header's key: the text before the first ';', stripped but not lower-cased.
 std::string media_type(const http::Request& http) {
     const std::string header = http.headers.get("Content-Type");
