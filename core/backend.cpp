@@ -54,9 +54,10 @@ http::Response route_and_run(drf::RequestContext& context, const std::string& pa
                           {{"pattern", match->route->pattern}, {"args", match->args}});
         return drf::dispatch(*view, context, match->args);
     }
-    context.trace.add("route", "LoginView", "pass", path + " is served by Django's LoginView (not a DRF view).",
+    const auto& django_view = std::get<views::DjangoView>(match->route->view);
+    context.trace.add("route", django_view.name, "pass", path + " is served by Django's " + django_view.name + " (not a DRF view).",
                       {{"pattern", match->route->pattern}});
-    return std::get<views::DjangoView>(match->route->view)(context, match->args);
+    return django_view.run(context, match->args);
 }
 
 }  // namespace

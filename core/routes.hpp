@@ -10,7 +10,7 @@
 namespace authlab {
 
 struct Route {
-    std::string pattern;  // "/api/books/<pk>/": "<pk>" matches one path segment
+    std::string pattern;  // "/api/books/<pk>/": "<pk>" matches one path segment, "<id>" one without '.'
     bool slash_optional;  // djoser's token routes: ^token/login/?$
     std::variant<drf::ApiView, views::DjangoView> view;
 };

@@ -44,9 +44,11 @@ PermissionPtr make_is_authenticated_or_read_only();
 PermissionPtr make_django_model_permissions(bool anonymous_read_only);
 // perm_group.cpp: request.user.groups.filter(name=group).exists()
 PermissionPtr make_is_in_group(std::string group);
+// perm_owner.cpp: IsOwner (obj.owner == request.user for an order, True for other rows)
+PermissionPtr make_is_owner();
 // perm_djoser.cpp: djoser.permissions.CurrentUserOrAdmin, which djoser's UserViewSet uses (a
-// view's fixed classes may name it; policies may not). Its has_object_permission is never
-// asked here: the views it guards have no get_object.
+// view's fixed classes may name it; policies may not). Its has_object_permission:
+// request.user.is_staff or obj.pk == request.user.pk.
 PermissionPtr make_current_user_or_admin();
 // perm_operators.cpp; `expression` is the composed expression's text.
 PermissionPtr make_and(std::string expression, PermissionPtr op1, PermissionPtr op2);

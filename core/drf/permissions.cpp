@@ -21,6 +21,7 @@ PermissionPtr build(const PermissionExpr& e) {
     if (e.name == "DjangoModelPermissions") return make_django_model_permissions(false);
     if (e.name == "DjangoModelPermissionsOrAnonReadOnly") return make_django_model_permissions(true);
     if (e.name == "CurrentUserOrAdmin") return make_current_user_or_admin();
+    if (e.name == "IsOwner") return make_is_owner();
     return make_is_in_group(e.group);
 }
 
@@ -70,7 +71,7 @@ PermissionParse parse_permission(std::string_view expression) {
 const std::vector<std::string>& permission_class_names() {
     static const std::vector<std::string> names = {
         "AllowAny", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly",
-        "DjangoModelPermissions", "DjangoModelPermissionsOrAnonReadOnly", "IsInGroup",
+        "DjangoModelPermissions", "DjangoModelPermissionsOrAnonReadOnly", "IsInGroup", "IsOwner",
     };
     return names;
 }

@@ -35,6 +35,14 @@ struct ForcedAuthentication {
     std::string authenticator;
 };
 
+// The obj that get_object found and check_object_permissions hands to each class's
+// has_object_permission(request, view, obj).
+struct ViewObject {
+    std::string model;        // "bookshop.order", "bookshop.book", "auth.user"
+    Id id = 0;
+    std::optional<Id> owner;  // an order's owner (Order.owner); nullopt for rows without one
+};
+
 class RequestContext {
     std::map<std::string, std::string> cookies_;  // first: request.session is opened from it
 
@@ -65,6 +73,7 @@ public:
     const std::vector<std::unique_ptr<Permission>>* permissions = nullptr;
     bool has_authenticators = false;
     std::string view_model;  // "bookshop.book": the queryset's model, "" when the view has none
+    std::optional<ViewObject> object;  // set by a detail view's get_object, before the check
     void check_object_permissions();
 
     // request.session, which SessionMiddleware opened from the sessionid cookie and will close

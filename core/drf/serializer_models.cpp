@@ -21,6 +21,30 @@ std::unique_ptr<Field> user_email_field() {
     return email;
 }
 
+// AbstractUser.username: max_length 150, UnicodeUsernameValidator, unique; the declared
+// validators run before CharField's own.
+std::unique_ptr<Field> username_field(const World& world, std::string name) {
+    CharOptions username = chars(150);
+    username.validators.push_back([](const Value& v) -> std::optional<std::string> {
+        if (validators::valid_unicode_username(v.as_str())) return std::nullopt;
+        return "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
+    });
+    username.validators.push_back([&world](const Value& v) -> std::optional<std::string> {
+        if (world.find_user(v.as_str()) == nullptr) return std::nullopt;
+        return "A user with that username already exists.";
+    });
+    return std::make_unique<CharField>(std::move(name), std::move(username));
+}
+
+// CurrentPasswordSerializer: current_password, checked against request.user's password.
+void add_current_password(Serializer& s, std::function<bool(const std::string&)> check_password) {
+    s.add(std::make_unique<CharField>("current_password"),
+          [check = std::move(check_password)](const Value& v) -> std::optional<std::string> {
+              if (check(v.as_str())) return std::nullopt;
+              return "Invalid password.";
+          });
+}
+
 }  // namespace
 
 Serializer book_serializer() {
@@ -57,21 +81,10 @@ Serializer username_serializer() {
     return s;
 }
 
-// AbstractUser.username: max_length 150, UnicodeUsernameValidator, unique; the declared
-// validators run before CharField's own.
 Serializer user_create_serializer(const World& world) {
-    CharOptions username = chars(150);
-    username.validators.push_back([](const Value& v) -> std::optional<std::string> {
-        if (validators::valid_unicode_username(v.as_str())) return std::nullopt;
-        return "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
-    });
-    username.validators.push_back([&world](const Value& v) -> std::optional<std::string> {
-        if (world.find_user(v.as_str()) == nullptr) return std::nullopt;
-        return "A user with that username already exists.";
-    });
     Serializer s;
     s.add(user_email_field());
-    s.add(std::make_unique<CharField>("username", std::move(username)));
+    s.add(username_field(world, "username"));
     s.add(std::make_unique<CharField>("password"));
     return s;
 }
@@ -90,14 +103,28 @@ nlohmann::ordered_json current_user_representation(const User& user) {
     return {{"email", user.email}, {"id", user.id}, {"username", user.username}};
 }
 
-// CurrentPasswordSerializer.validate_current_password: request.user.check_password.
+// UserDeleteSerializer: a CurrentPasswordSerializer.
 Serializer user_delete_serializer(std::function<bool(const std::string&)> check_password) {
     Serializer s;
-    s.add(std::make_unique<CharField>("current_password"),
-          [check = std::move(check_password)](const Value& v) -> std::optional<std::string> {
-              if (check(v.as_str())) return std::nullopt;
-              return "Invalid password.";
-          });
+    add_current_password(s, std::move(check_password));
+    return s;
+}
+
+// SetPasswordSerializer(PasswordSerializer, CurrentPasswordSerializer): the bases' declared
+// fields in order, new_password first; no password validators are configured.
+Serializer set_password_serializer(std::function<bool(const std::string&)> check_password) {
+    Serializer s;
+    s.add(std::make_unique<CharField>("new_password"));
+    add_current_password(s, std::move(check_password));
+    return s;
+}
+
+// SetUsernameSerializer: Meta.fields (username, current_password), then UsernameSerializer's
+// __init__ pops username and puts it back as new_username, so it comes last.
+Serializer set_username_serializer(const World& world, std::function<bool(const std::string&)> check_password) {
+    Serializer s;
+    add_current_password(s, std::move(check_password));
+    s.add(username_field(world, "new_username"));
     return s;
 }
 

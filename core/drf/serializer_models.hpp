@@ -33,5 +33,9 @@ nlohmann::ordered_json user_create_representation(const User& user);
 Serializer current_user_serializer();
 nlohmann::ordered_json current_user_representation(const User& user);
 Serializer user_delete_serializer(std::function<bool(const std::string&)> check_password);
+// djoser's SetPasswordSerializer (new_password, current_password) and SetUsernameSerializer
+// (current_password, new_username with the username field's validators).
+Serializer set_password_serializer(std::function<bool(const std::string&)> check_password);
+Serializer set_username_serializer(const World& world, std::function<bool(const std::string&)> check_password);
 
 }  // namespace authlab::drf

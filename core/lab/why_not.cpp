@@ -33,6 +33,8 @@ struct Original {
     std::optional<std::vector<std::string>> missing;  // what DjangoModelPermissions needed and lacked
     std::string kind;
     std::vector<std::string> authenticators;  // the view's, in order (from the trace)
+    std::string object_refusal;               // the failing has_object_permission step's summary
+    std::optional<ordered_json> is_owner;     // what IsOwner saw when it refused: {object, owner, user}
 };
 
 Candidate admin_change(const Original& original, std::string text, ordered_json command) {
@@ -92,27 +94,30 @@ void permission_candidates(const World& world, const Original& original, std::ve
 const std::map<std::string, std::string> mechanism_of = {
     {"TokenAuthentication", "token"}, {"JWTAuthentication", "bearer"}, {"SessionAuthentication", "session"}};
 
+// The view's first authenticator that can be given credentials without a password, and the
+// "send as" mechanism for it; empty when it has none.
+std::pair<std::string, std::string> send_as_mechanism(const Original& original) {
+    for (const std::string& name : original.authenticators) {
+        if (auto it = mechanism_of.find(name); it != mechanism_of.end()) return {it->second, name};
+    }
+    return {};
+}
+
+Candidate send_as(const Original& original, std::string text, const std::string& username, const std::string& mechanism) {
+    return {std::move(text), {{"kind", "send_as"}, {"username", username}, {"mechanism", mechanism}},
+            [&original, username, mechanism](Backend& b) {
+                auto credentials = issue_credentials(b, username, mechanism);
+                return b.handle(with_credentials(original.request, std::get<Credentials>(credentials))).response.status;
+            }};
+}
+
 // Credentials to send: each active user the view would let through, by the view's first
 // authenticator that can be given credentials without a password.
 void credential_candidates(const World& world, const Original& original, std::vector<Candidate>& out) {
-    std::string mechanism, via;
-    for (const std::string& name : original.authenticators) {
-        if (auto it = mechanism_of.find(name); it != mechanism_of.end()) {
-            mechanism = it->second;
-            via = name;
-            break;
-        }
-    }
+    auto [mechanism, via] = send_as_mechanism(original);
     if (mechanism.empty()) return;
     for (const User& user : world.users) {
-        if (!user.is_active) continue;
-        std::string username = user.username;
-        out.push_back({"Send credentials: the request as " + username + " (" + via + ")",
-                       {{"kind", "send_as"}, {"username", username}, {"mechanism", mechanism}},
-                       [&original, username, mechanism](Backend& b) {
-                           auto credentials = issue_credentials(b, username, mechanism);
-                           return b.handle(with_credentials(original.request, std::get<Credentials>(credentials))).response.status;
-                       }});
+        if (user.is_active) out.push_back(send_as(original, "Send credentials: the request as " + user.username + " (" + via + ")", user.username, mechanism));
     }
 }
 
@@ -156,6 +161,42 @@ void csrf_candidates(const Original& original, std::vector<Candidate>& out) {
                    }});
 }
 
+// What IsOwner saw, {object, owner, user}, where it failed inside a composed step's data: the
+// operators nest each operand's Check as {expression, result, summary, data}.
+std::optional<ordered_json> failed_is_owner(const ordered_json& data) {
+    if (data.is_object() && data.value("expression", json()) == "IsOwner" && data.value("result", json()) == "fail" &&
+        data.value("data", json()).contains("owner")) {
+        return data["data"];
+    }
+    if (data.is_structured()) {
+        for (const auto& item : data) {
+            if (auto found = failed_is_owner(item)) return found;
+        }
+    }
+    return std::nullopt;
+}
+
+// The owner of the object IsOwner refused: sending the same request as them is the first way
+// through to offer.
+void owner_candidate(const World& world, const Original& original, std::vector<Candidate>& out) {
+    if (!original.is_owner || !original.is_owner->value("owner", json()).is_number_integer()) return;
+    const User* owner = world.find_user(original.is_owner->value("owner", Id{0}));
+    auto [mechanism, via] = send_as_mechanism(original);
+    if (!owner || !owner->is_active || mechanism.empty()) return;
+    out.insert(out.begin(), send_as(original, "Send the request as " + owner->username + ", the owner (" + via + ")", owner->username, mechanism));
+}
+
+// "carol is not the owner of order 1 (admin is): IsOwner refuses."
+std::string object_reason(const World& world, const Original& original) {
+    if (!original.is_owner) return original.object_refusal;
+    const ordered_json& seen = *original.is_owner;
+    const User* owner = seen.value("owner", json()).is_number_integer() ? world.find_user(seen.value("owner", Id{0})) : nullptr;
+    std::string who = original.user ? original.user->username : "The anonymous user";
+    std::string object = seen.value("object", std::string("the object"));
+    return who + " is not the owner of " + object + (owner ? " (" + owner->username + " is)" : "") +
+           ": IsOwner refuses it, whatever the model permissions allow.";
+}
+
 Original read_trace(const World& world, const http::Request& request, const ordered_json& trace) {
     Original original(request);
     original.kind = trace["outcome"].value("kind", "");
@@ -174,6 +215,11 @@ Original read_trace(const World& world, const http::Request& request, const orde
                 if (std::find(has.begin(), has.end(), need) == has.end()) missing.push_back(need);
             }
             original.missing = missing;
+        }
+        if (stage == "object_permission" && step.value("result", "") == "fail") {
+            original.object_refusal = step.value("summary", "");
+            original.is_owner = step.value("component", "") == "IsOwner" ? std::optional<ordered_json>(step["data"])
+                                                                           : failed_is_owner(step["data"]);
         }
     }
     return original;
@@ -196,6 +242,10 @@ ordered_json why_not(const Backend& backend, const http::Request& request) {
     else if (original.user) permission_candidates(world, original, candidates);
     else credential_candidates(world, original, candidates);
     if (status == 403 && original.kind == "not_authenticated") challenge_candidate(world, original, candidates);
+    if (!original.object_refusal.empty()) {
+        out["reason"] = object_reason(world, original);
+        owner_candidate(world, original, candidates);
+    }
 
     for (Candidate& candidate : candidates) {
         if (out["suggestions"].size() >= max_suggestions) break;

@@ -58,6 +58,7 @@ Book& get_book(RequestContext& request, const drf::PathArgs& args) {
         request.trace.add("handler", "BookDetail", "fail", "no book has pk \"" + args.at(0) + "\": 404.");
         throw drf::not_found();
     }
+    request.object = drf::ViewObject{"bookshop.book", it->id, std::nullopt};
     request.check_object_permissions();
     return *it;
 }

@@ -1,5 +1,6 @@
-// djoser 2.1's UserViewSet as djoser.urls mounts it: /auth/users/ (list, create) and the `me`
-// action at /auth/users/me/ (retrieve, update, partial_update, destroy of request.user).
+// djoser 2.1's UserViewSet as djoser.urls mounts it: /auth/users/ (list, create), the `me`
+// action at /auth/users/me/ (retrieve, update, partial_update, destroy of request.user), the
+// detail route /auth/users/<id>/ and the set_password and set_username actions.
 // get_permissions picks the classes by action: create has AllowAny, every other method
 // CurrentUserOrAdmin (settings.PERMISSIONS.user), and HIDE_USERS turns a refused list into 404.
 #include <algorithm>
@@ -66,51 +67,128 @@ Reply create_user(RequestContext& request, const drf::PathArgs&) {
     return {201, drf::user_create_representation(user)};
 }
 
-Reply retrieve_me(RequestContext& request) {
-    request.trace.add("handler", "UserViewSet", "pass", "answered with request.user, " + request.user->username + ".");
-    return {200, drf::current_user_representation(*request.user)};
+// CurrentPasswordSerializer.validate_current_password: request.user.check_password, whose
+// setter stores a new hash when the hasher's parameters have changed.
+std::function<bool(const std::string&)> request_user_password(RequestContext& request) {
+    return [&request](const std::string& raw) {
+        User& user = *request.user;
+        auth::HashCheck result = request.passwords.check_password(raw, user.password);
+        if (result.verdict != auth::Verdict::match) return false;
+        if (result.must_update) user.password = request.passwords.make_password(raw);
+        return true;
+    };
+}
+
+// request.user again by id: erasing from the user table may move the row it points at.
+void refind_request_user(RequestContext& request, Id me) {
+    request.user = me ? request.world.find_user(me) : nullptr;
+}
+
+Reply retrieve(RequestContext& request, const User& user) {
+    request.trace.add("handler", "UserViewSet", "pass", "answered with user " + std::to_string(user.id) + ", " + user.username + ".");
+    return {200, drf::current_user_representation(user)};
 }
 
 // update / partial_update with UserSerializer: only the email is writable.
-Reply update_me(RequestContext& request, bool partial) {
+Reply update(RequestContext& request, User& user, bool partial) {
     drf::Validated valid = drf::validate_request(request, drf::current_user_serializer(), "UserViewSet", partial);
-    if (const pyjson::Value* email = valid.get("email")) request.user->email = email->as_str();
-    request.trace.add("handler", "UserViewSet", "pass", "updated " + request.user->username + ".");
-    return {200, drf::current_user_representation(*request.user)};
+    if (const pyjson::Value* email = valid.get("email")) user.email = email->as_str();
+    request.trace.add("handler", "UserViewSet", "pass", "updated " + user.username + ".");
+    return {200, drf::current_user_representation(user)};
 }
 
-// destroy: UserDeleteSerializer checks current_password; logout_user deletes the user's token;
-// the user goes, with what cascades from it (orders, tokens). Django keeps sessions rows.
-Reply destroy_me(RequestContext& request) {
-    User& user = *request.user;
-    auto check = [&](const std::string& raw) {
-        auth::HashCheck result = request.passwords.check_password(raw, user.password);
-        if (result.verdict != auth::Verdict::match) return false;
-        if (result.must_update) user.password = request.passwords.make_password(raw);  // check_password's setter
-        return true;
-    };
-    drf::validate_request(request, drf::user_delete_serializer(check), "UserViewSet");
-    Id id = user.id;
-    std::string name = user.username;
+// destroy: UserDeleteSerializer checks request.user's current_password (whoever is being
+// deleted); deleting oneself also runs logout_user (the token goes). The user goes with what
+// cascades from it (orders, tokens, memberships). Django keeps the sessions rows.
+Reply destroy(RequestContext& request, User& user) {
+    drf::validate_request(request, drf::user_delete_serializer(request_user_password(request)), "UserViewSet");
+    const Id id = user.id;
+    const Id me = request.user->id;
+    const std::string name = user.username;
     std::erase_if(request.world.tokens, [&](const AuthToken& t) { return t.user == id; });
     std::erase_if(request.world.orders, [&](const Order& o) { return o.owner == id; });
     std::erase_if(request.world.users, [&](const User& u) { return u.id == id; });
-    request.user = nullptr;  // the row is gone; nothing may point at it
+    refind_request_user(request, me == id ? 0 : me);  // nothing may point at the deleted row
     request.trace.add("handler", "UserViewSet", "pass", "deleted user " + name + " (" + std::to_string(id) + ").");
     return {204, nullptr};
 }
 
-// me: the action branches on GET, PUT, PATCH and DELETE only: HEAD (routed to it with GET)
-// returns None, which DRF refuses with an AssertionError: 500.
+// me: get_object is get_instance (request.user, no object permissions). The action branches
+// on GET, PUT, PATCH and DELETE only: HEAD (routed to it with GET) returns None, which DRF
+// refuses with an AssertionError: 500.
 Reply me(RequestContext& request, const drf::PathArgs&) {
     const std::string& method = request.http.method;
-    if (method == "PUT" || method == "PATCH") return update_me(request, method == "PATCH");
-    if (method == "DELETE") return destroy_me(request);
+    if (method == "PUT" || method == "PATCH") return update(request, *request.user, method == "PATCH");
+    if (method == "DELETE") return destroy(request, *request.user);
     if (method == "HEAD") {
         throw drf::ServerError("AssertionError: Expected a `Response`, `HttpResponse` or `HttpStreamingResponse` to be "
                                "returned from the view, but received a `<class 'NoneType'>`");
     }
-    return retrieve_me(request);
+    return retrieve(request, *request.user);
+}
+
+// get_object over User.objects.all() by id, then check_object_permissions (CurrentUserOrAdmin:
+// staff, or the user themself). UserViewSet.permission_denied: under HIDE_USERS an
+// authenticated user refused retrieve, update or partial_update gets 404, as if the user did
+// not exist; destroy keeps its 403.
+User& get_user(RequestContext& request, const drf::PathArgs& args) {
+    std::optional<Id> pk = drf::lookup_pk(pyjson::Value::string(args.at(0)));
+    User* user = pk ? request.world.find_user(*pk) : nullptr;
+    if (!user) {
+        request.trace.add("handler", "UserViewSet", "fail", "no user has id \"" + args.at(0) + "\": 404.");
+        throw drf::not_found();
+    }
+    request.object = drf::ViewObject{"auth.user", user->id, std::nullopt};
+    try {
+        request.check_object_permissions();
+    } catch (const drf::ApiError& error) {
+        if (!request.user || request.http.method == "DELETE" || error.kind != drf::ApiError::Kind::permission_denied) throw;
+        request.trace.add("handler", "UserViewSet", "fail",
+                          "djoser's HIDE_USERS: a refused " + request.http.method + " answers 404, so " + request.user->username +
+                              " cannot even learn that user " + std::to_string(user->id) + " exists.");
+        throw drf::not_found();
+    }
+    return *user;
+}
+
+Reply user_detail(RequestContext& request, const drf::PathArgs& args) {
+    User& user = get_user(request, args);
+    const std::string& method = request.http.method;
+    if (method == "PUT" || method == "PATCH") return update(request, user, method == "PATCH");
+    if (method == "DELETE") return destroy(request, user);
+    return retrieve(request, user);
+}
+
+// set_password: SetPasswordSerializer, then request.user.set_password and save. Tokens and
+// JWTs stay valid; the sessions' stored hash no longer matches, so they end at their next use
+// (LOGOUT_ON_PASSWORD_CHANGE and CREATE_SESSION_ON_LOGIN are False).
+Reply set_password(RequestContext& request, const drf::PathArgs&) {
+    drf::Validated valid = drf::validate_request(request, drf::set_password_serializer(request_user_password(request)), "UserViewSet");
+    request.user->password = request.passwords.make_password(valid.get("new_password")->as_str());
+    request.trace.add("handler", "UserViewSet", "pass",
+                      request.user->username + "'s password is changed. Tokens and JWTs still work; sessions end at their next use.");
+    return {204, nullptr};
+}
+
+// set_username: SetUsernameSerializer (the new name passes the username field's validators,
+// uniqueness included), then setattr and save: stored as sent, without NFKC.
+Reply set_username(RequestContext& request, const drf::PathArgs&) {
+    drf::Validated valid =
+        drf::validate_request(request, drf::set_username_serializer(request.world, request_user_password(request)), "UserViewSet");
+    const std::string old = request.user->username;
+    request.user->username = valid.get("new_username")->as_str();
+    request.trace.add("handler", "UserViewSet", "pass", old + " is now called " + drf::trace_text(request.user->username) + ".");
+    return {204, nullptr};
+}
+
+drf::ApiView user_action(std::string allow, const std::string& method, drf::Handler handler) {
+    drf::ApiView view;
+    view.name = "UserViewSet";
+    view.model = "auth.user";
+    view.allow = std::move(allow);
+    view.fixed_permissions = {"CurrentUserOrAdmin"};  // PERMISSIONS.user, user_delete, set_password, set_username
+    view.handlers[method] = std::move(handler);
+    return view;
 }
 
 }  // namespace
@@ -129,13 +207,19 @@ drf::ApiView djoser_user_list() {
 }
 
 drf::ApiView djoser_user_me() {
-    drf::ApiView view;
-    view.name = "UserViewSet";
-    view.model = "auth.user";
-    view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
-    view.fixed_permissions = {"CurrentUserOrAdmin"};  // PERMISSIONS.user, and user_delete for DELETE: the same class
-    for (const char* method : {"GET", "PUT", "PATCH", "DELETE"}) view.handlers[method] = me;
+    drf::ApiView view = user_action("GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", me);
+    for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = me;
     return view;
 }
+
+// The router's detail route: retrieve, update, partial_update, destroy.
+drf::ApiView djoser_user_detail() {
+    drf::ApiView view = user_action("GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", user_detail);
+    for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = user_detail;
+    return view;
+}
+
+drf::ApiView djoser_set_password() { return user_action("POST, OPTIONS", "POST", set_password); }
+drf::ApiView djoser_set_username() { return user_action("POST, OPTIONS", "POST", set_username); }
 
 }  // namespace authlab::views

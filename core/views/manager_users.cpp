@@ -58,6 +58,7 @@ Reply remove_member(RequestContext& request, const drf::PathArgs& args) {
         request.trace.add("handler", "ManagerUserDetail", "fail", "no Manager member has pk \"" + args.at(0) + "\": 404.");
         throw drf::not_found();
     }
+    request.object = drf::ViewObject{"auth.user", user->id, std::nullopt};
     request.check_object_permissions();
     const Group* group = request.world.find_group(manager_group);
     std::erase(user->groups, group->id);

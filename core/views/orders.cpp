@@ -1,5 +1,8 @@
 // bookshop/views.py: OrderList (ListCreateAPIView): the user's own orders; a new order is the
-// request.user's.
+// request.user's. OrderDetail (RetrieveUpdateDestroyAPIView) looks an order up among all
+// orders: whose it is, the object permissions (IsOwner) decide.
+#include <algorithm>
+
 #include "drf/errors.hpp"
 #include "drf/serializer_models.hpp"
 #include "views/views.hpp"
@@ -44,6 +47,44 @@ Reply create_order(RequestContext& request, const drf::PathArgs&) {
     return {201, drf::order_representation(order)};
 }
 
+// GenericAPIView.get_object over Order.objects.all(): the row by pk (404 when missing or not a
+// number), then check_object_permissions with the order as obj.
+Order& get_order(RequestContext& request, const drf::PathArgs& args) {
+    std::optional<Id> pk = drf::lookup_pk(pyjson::Value::string(args.at(0)));
+    auto it = std::find_if(request.world.orders.begin(), request.world.orders.end(),
+                           [&](const Order& o) { return pk && o.id == *pk; });
+    if (it == request.world.orders.end()) {
+        request.trace.add("handler", "OrderDetail", "fail", "no order has pk \"" + args.at(0) + "\": 404.");
+        throw drf::not_found();
+    }
+    request.object = drf::ViewObject{"bookshop.order", it->id, it->owner};
+    request.check_object_permissions();
+    return *it;
+}
+
+Reply retrieve_order(RequestContext& request, const drf::PathArgs& args) {
+    const Order& order = get_order(request, args);
+    request.trace.add("handler", "OrderDetail", "pass", "found order " + std::to_string(order.id) + ".");
+    return {200, drf::order_representation(order)};
+}
+
+// UpdateModelMixin.update: book and quantity; owner stays whose it was.
+Reply update_order(RequestContext& request, const drf::PathArgs& args, bool partial) {
+    Order& order = get_order(request, args);
+    drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderDetail", partial);
+    if (const auto* v = valid.get("book")) order.book = std::stoll(v->int_digits());
+    if (const auto* v = valid.get("quantity")) order.quantity = std::stoi(v->int_digits());
+    request.trace.add("handler", "OrderDetail", "pass", "updated order " + std::to_string(order.id) + ".");
+    return {200, drf::order_representation(order)};
+}
+
+Reply destroy_order(RequestContext& request, const drf::PathArgs& args) {
+    Id id = get_order(request, args).id;
+    std::erase_if(request.world.orders, [&](const Order& o) { return o.id == id; });
+    request.trace.add("handler", "OrderDetail", "pass", "deleted order " + std::to_string(id) + ".");
+    return {204, nullptr};
+}
+
 }  // namespace
 
 drf::ApiView order_list() {
@@ -54,6 +95,19 @@ drf::ApiView order_list() {
     view.allow = "GET, POST, HEAD, OPTIONS";
     view.handlers["GET"] = list_orders;
     view.handlers["POST"] = create_order;
+    return view;
+}
+
+drf::ApiView order_detail() {
+    drf::ApiView view;
+    view.name = "OrderDetail";
+    view.policy = "orders";
+    view.model = "bookshop.order";
+    view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
+    view.handlers["GET"] = retrieve_order;
+    view.handlers["PUT"] = [](RequestContext& r, const drf::PathArgs& a) { return update_order(r, a, false); };
+    view.handlers["PATCH"] = [](RequestContext& r, const drf::PathArgs& a) { return update_order(r, a, true); };
+    view.handlers["DELETE"] = destroy_order;
     return view;
 }
 

@@ -13,41 +13,33 @@
 #include "django/redirects.hpp"
 #include "django/sessions.hpp"
 #include "drf/auth_classes.hpp"
-#include "drf/errors.hpp"
-#include "drf/parsers.hpp"
 #include "python/str.hpp"
 #include "python/utf8.hpp"
 #include "unicode/nfkc.hpp"
+#include "views/django_request.hpp"
 #include "views/login_page.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
 namespace {
 
+
 constexpr std::string_view login_redirect_url = "/accounts/profile/";  // settings.LOGIN_REDIRECT_URL
 constexpr std::string_view invalid_login =
     "Please enter a correct username and password. Note that both fields may be case-sensitive.";
-
-// What reading request.POST can raise before the view runs. A SuspiciousOperation is logged
-// as an error, and the error mail's report reads request.user (so the session); a broken
-// multipart body is only a warning.
-struct BadRequest {
-    bool suspicious;
-    std::string why;
-};
 
 class LoginRequest {
 public:
     explicit LoginRequest(drf::RequestContext& request)
         : request_(request),
           session_(request.session),
-          csrf_(request.cookies(), request.random) {}
+          csrf_(request.cookies(), request.random),
+          forms_(request.http) {}
 
     http::Response run();
 
 private:
-    const django::QueryDict& post();  // request.POST; throws BadRequest
-    django::QueryDict get() const;    // request.GET
+    const django::QueryDict& post() { return forms_.post(); }  // request.POST; throws BadRequest
     std::string redirect_url();       // get_redirect_url()
     http::Response render(LoginPage page);
     http::Response post_form();
@@ -57,57 +49,14 @@ private:
     drf::RequestContext& request_;
     django::SessionStore& session_;
     django::CsrfMiddleware csrf_;
-    std::optional<django::QueryDict> post_;
+    DjangoRequest forms_;
 };
-
-std::string media_type(const http::Request& http) {
-    // cgi.parse_header's key: the text before the first ';', stripped but not lower-cased.
-    const std::string header = http.headers.get("Content-Type");
-    return python::encode(python::strip(python::decode(header.substr(0, header.find(';')))));
-}
-
-const django::QueryDict& LoginRequest::post() {
-    if (post_) return *post_;
-    const std::string type = media_type(request_.http);
-    if (request_.http.method != "POST") {
-        post_.emplace();
-    } else if (type == "multipart/form-data") {
-        // Django's MultiPartParser, which DRF's MultiPartParser wraps: the same fields.
-        try {
-            const drf::RequestData data = drf::parse_request_body(request_.http);
-            std::vector<std::pair<std::string, std::string>> items;
-            for (const auto& [key, value] : data.value.as_dict()) {
-                if (value.is(pyjson::Value::Kind::Str)) items.emplace_back(key, value.as_str());
-            }
-            post_.emplace(std::move(items));
-        } catch (const drf::ApiError& error) {
-            throw BadRequest{false, error.body.value("detail", std::string("the multipart body cannot be parsed"))};
-        }
-    } else if (type == "application/x-www-form-urlencoded") {
-        if (request_.http.body.size() > django::data_upload_max_memory_size) {
-            throw BadRequest{true, "RequestDataTooBig: the body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE"};
-        }
-        std::optional<django::QueryDict> parsed =
-            django::parse_query_dict(request_.http.body, django::content_type_charset(request_.http.headers.get("Content-Type")));
-        if (!parsed) throw BadRequest{true, "TooManyFieldsSent: more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields"};
-        post_ = std::move(parsed);
-    } else {
-        post_.emplace();  // another body type is no form: request.POST is empty
-    }
-    return *post_;
-}
-
-django::QueryDict LoginRequest::get() const {
-    return django::parse_query_dict(request_.http.query, django::content_type_charset(request_.http.headers.get("Content-Type")))
-        .value_or(django::QueryDict());
-}
 
 std::string LoginRequest::redirect_url() {
     // POST's next, else GET's; kept only when it stays on this host (request.get_host()).
     const std::optional<std::string> posted = post().get("next");
-    const std::string target = posted ? *posted : get().get("next").value_or("");
-    const std::string host = request_.http.headers.has("Host") ? request_.http.headers.get("Host") : "testserver";
-    return django::url_has_allowed_host_and_scheme(target, {host}) ? target : "";
+    const std::string target = posted ? *posted : forms_.get().get("next").value_or("");
+    return django::url_has_allowed_host_and_scheme(target, {forms_.host()}) ? target : "";
 }
 
 http::Response LoginRequest::render(LoginPage page) {
@@ -176,10 +125,7 @@ http::Response LoginRequest::post_form() {
 // csrftoken cookie (csrf_protect's process_response). The rest of the middleware follows in
 // Backend::handle.
 http::Response LoginRequest::finish(http::Response response, bool in_view) {
-    if (in_view) {
-        response.headers.add("Expires", http::http_date(request_.now));
-        response.headers.add("Cache-Control", "max-age=0, no-cache, no-store, must-revalidate, private");
-    }
+    if (in_view) add_never_cache_headers(response, request_.now);
     if (std::optional<http::SetCookie> cookie = csrf_.process_response()) {
         response.cookies.push_back(std::move(*cookie));
         django::patch_vary(response, "Cookie");

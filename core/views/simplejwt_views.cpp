@@ -1,4 +1,4 @@
-// simplejwt 5.2's TokenObtainPairView and TokenRefreshView (rest_framework_simplejwt/views.py
+// simplejwt 5.2's TokenObtainPairView, TokenRefreshView and TokenVerifyView (rest_framework_simplejwt/views.py
 // and serializers.py): no authenticators, no permissions, and every authentication failure
 // challenged with 'Bearer realm="api"'.
 #include "auth/model_backend.hpp"
@@ -82,6 +82,31 @@ drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
     return {200, {{"access", signed_token(request, access)}}};
 }
 
+// TokenVerifySerializer: UntypedToken(token) must decode and not be expired (any token_type
+// passes); no blacklist app is installed. The answer is the empty validated data, {}.
+drf::Reply token_verify(drf::RequestContext& request, const drf::PathArgs&) {
+    const drf::Validated fields = validated(request, "TokenVerifySerializer", {"token"});
+    const std::string& raw = fields.get("token")->as_str();
+    const jwt::TokenCheck check = jwt::check_token(raw, std::nullopt, request.world.secret_key, request.now);
+    if (check.uncaught) {
+        request.trace.add("handler", "TokenVerifySerializer", "error",
+                          "Checking the token raises a Python error nobody catches (" + check.cause + "): 500.");
+        throw drf::ServerError(check.cause);
+    }
+    if (!check.payload) {
+        request.trace.add("handler", "TokenVerifySerializer", "fail",
+                          "The token " + drf::redact_jwt(raw) + " is refused: " + check.error + " (" + check.cause +
+                              "); the view raises InvalidToken (401).",
+                          {{"message", check.error}, {"cause", check.cause}});
+        throw drf::authentication_failed(nlohmann::ordered_json{{"detail", check.error}, {"code", "token_not_valid"}});
+    }
+    request.trace.add("handler", "TokenVerifySerializer", "pass",
+                      "The token's signature and expiry hold (UntypedToken: its type is not checked). Verifying says "
+                      "nothing about whether its user still exists or is active.",
+                      {{"claims", jwt::to_ordered_json(*check.payload)}});
+    return {200, nlohmann::ordered_json::object()};
+}
+
 drf::ApiView token_view(std::string name, drf::Handler handler) {
     drf::ApiView view;
     view.name = std::move(name);
@@ -96,5 +121,6 @@ drf::ApiView token_view(std::string name, drf::Handler handler) {
 
 drf::ApiView jwt_token_pair() { return token_view("TokenObtainPairView", token_obtain_pair); }
 drf::ApiView jwt_token_refresh() { return token_view("TokenRefreshView", token_refresh); }
+drf::ApiView jwt_token_verify() { return token_view("TokenVerifyView", token_verify); }
 
 }  // namespace authlab::views

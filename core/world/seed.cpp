@@ -37,7 +37,7 @@ Policies default_policies() {
     Policies p;
     p.authentication = {"TokenAuthentication", "JWTAuthentication", "SessionAuthentication", "BasicAuthentication"};
     p.views["books"] = {std::nullopt, {"DjangoModelPermissions"}};
-    p.views["orders"] = {std::nullopt, {"IsAuthenticated", "DjangoModelPermissions"}};
+    p.views["orders"] = {std::nullopt, {"IsAuthenticated", "DjangoModelPermissions", "IsOwner | IsAdminUser"}};
     p.views["manager_users"] = {std::nullopt, {"IsAuthenticated", "IsInGroup:Manager"}};
     return p;
 }

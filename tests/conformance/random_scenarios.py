@@ -8,7 +8,9 @@ against the real stack) into DIR. The same seed always writes the same files, so
 disagreement can be replayed. Each scenario starts from the default world with random
 policies (composed permission expressions, authentication lists, group permissions), logs
 some users in by each mechanism, then sends random requests with random credentials and
-bodies, sometimes moving the clock.
+bodies, sometimes moving the clock. Some users place orders first, so that the order detail
+route has other users' orders to refuse (IsOwner); djoser's user routes, token verify and the
+session logout are among the targets.
 """
 import base64
 import json
@@ -20,7 +22,7 @@ USERS = ['admin', 'mary', 'eddie', 'carol', 'ivan']  # ivan is inactive
 AUTHENTICATORS = ['TokenAuthentication', 'JWTAuthentication', 'SessionAuthentication', 'BasicAuthentication']
 PERMISSION_CLASSES = ['AllowAny', 'IsAuthenticated', 'IsAdminUser', 'IsAuthenticatedOrReadOnly',
                       'DjangoModelPermissions', 'DjangoModelPermissionsOrAnonReadOnly',
-                      'IsInGroup:Manager', 'IsInGroup:Editor', 'IsInGroup:Customer']
+                      'IsInGroup:Manager', 'IsInGroup:Editor', 'IsInGroup:Customer', 'IsOwner']
 PERMISSIONS = [f'bookshop.{action}_{model}' for action in ('add', 'change', 'delete', 'view') for model in ('book', 'order')]
 BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
                      'Basic ' + base64.b64encode(b'no-colon').decode()]
@@ -83,27 +85,58 @@ def authorization(rng, held):
     return rng.choice(BAD_AUTHORIZATION)
 
 
+def order_body(rng):
+    candidates = {'book': rng.choice([1, 2, 9, '1', None]), 'quantity': rng.choice([1, 0, 5, 'x'])}
+    return {key: value for key, value in candidates.items() if rng.random() < 0.85}
+
+
+def user_body(rng, method):
+    """A body for djoser's user routes: an email to write, or the password DELETE needs."""
+    if method == 'DELETE':
+        user = rng.choice(USERS)
+        return {'current_password': rng.choice([password(user), 'wrong', ''])} if rng.random() < 0.8 else {}
+    return {'email': rng.choice(['new@example.com', 'not-an-email', '', None])} if rng.random() < 0.8 else {}
+
+
 def target(rng, held):
     """A method, a path and maybe a body."""
     roll = rng.random()
-    if roll < 0.3:
+    if roll < 0.2:
         method = rng.choice(['GET', 'GET', 'POST', 'HEAD'])
         return method, '/api/books/', book_body(rng) if method == 'POST' else None
-    if roll < 0.5:
+    if roll < 0.32:
         method = rng.choice(['GET', 'PUT', 'PATCH', 'DELETE', 'POST'])
         return method, f'/api/books/{rng.choice([1, 2, 3, 9, "x"])}/', book_body(rng) if method in ('PUT', 'PATCH', 'POST') else None
-    if roll < 0.65:
+    if roll < 0.42:
         method = rng.choice(['GET', 'POST'])
-        order = {'book': rng.choice([1, 2, 9, '1', None]), 'quantity': rng.choice([1, 0, 5, 'x'])}
-        return method, '/api/orders/', order if method == 'POST' else None
-    if roll < 0.78:
+        return method, '/api/orders/', order_body(rng) if method == 'POST' else None
+    if roll < 0.56:
+        method = rng.choice(['GET', 'GET', 'PUT', 'PATCH', 'DELETE'])
+        return method, f'/api/orders/{rng.choice([1, 1, 2, 3, "x"])}/', order_body(rng) if method in ('PUT', 'PATCH') else None
+    if roll < 0.63:
         method = rng.choice(['GET', 'POST'])
         return method, '/api/groups/manager/users/', {'username': rng.choice(USERS + ['nobody'])} if method == 'POST' else None
-    if roll < 0.85:
+    if roll < 0.66:
         return 'DELETE', f'/api/groups/manager/users/{rng.randint(1, 6)}/', None
+    if roll < 0.7:
+        return 'GET', '/auth/users/', None
+    if roll < 0.79:
+        method = rng.choice(['GET', 'GET', 'PUT', 'PATCH', 'DELETE'])
+        who = rng.choice(['me', 1, 2, 3, 4, 5, 9, 'x'])
+        return method, f'/auth/users/{who}/', user_body(rng, method) if method != 'GET' else None
+    if roll < 0.82:
+        user = rng.choice(USERS)
+        body = {'new_password': rng.choice(['changed-1', '']), 'current_password': rng.choice([password(user), 'wrong'])}
+        return 'POST', '/auth/users/set_password/', body
+    if roll < 0.84:
+        user = rng.choice(USERS)
+        body = {'new_username': rng.choice(['renamed', 'carol', 'bad name!']), 'current_password': rng.choice([password(user), 'wrong'])}
+        return 'POST', '/auth/users/set_username/', body
+    if roll < 0.87:
+        return 'POST', '/api/token/verify/', {'token': rng.choice(['${access}' if 'access' in held else 'x', '${refresh}' if 'refresh' in held else 'x.y.z', ''])}
     if roll < 0.9:
-        return 'GET', '/auth/users/me/', None
-    if roll < 0.94:
+        return rng.choice(['GET', 'POST']), rng.choice(['/api-auth/logout/', '/api-auth/logout/?next=/api/books/', '/api-auth/logout/?next=//evil.example/']), None
+    if roll < 0.93:
         return 'POST', '/auth/token/logout/', None
     if roll < 0.97:
         user = rng.choice(USERS)
@@ -151,6 +184,12 @@ def logins(rng):
         steps.append({'request': {'method': 'POST', 'path': '/api-auth/login/',
                                   'form': {'username': user, 'password': password(user),
                                            'csrfmiddlewaretoken': '${cookie:csrftoken}'}}})
+    # Orders placed by two users (Basic, so no capture is needed), for the detail route to find
+    # its owner or refuse another user (the policy may refuse the placing itself).
+    for user in rng.sample(USERS[:4], rng.choice([0, 1, 2, 2])):
+        basic = 'Basic ' + base64.b64encode(f'{user}:{password(user)}'.encode()).decode()
+        steps.append({'request': {'method': 'POST', 'path': '/api/orders/', 'headers': {'Authorization': basic},
+                                  'json': {'book': rng.choice([1, 2]), 'quantity': rng.randint(1, 3)}}})
     return steps, held
 
 

@@ -12,7 +12,7 @@ from rest_framework import permissions
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from bookshop.permissions import IsInGroup
+from bookshop.permissions import IsInGroup, IsOwner
 from bookshop.views import POLICY_VIEWS
 
 
@@ -24,7 +24,8 @@ DEFAULT = {
     'authentication': ['TokenAuthentication', 'JWTAuthentication',
                        'SessionAuthentication', 'BasicAuthentication'],
     'books': {'permissions': ['DjangoModelPermissions']},
-    'orders': {'permissions': ['IsAuthenticated', 'DjangoModelPermissions']},
+    'orders': {'permissions': ['IsAuthenticated', 'DjangoModelPermissions',
+                                'IsOwner | IsAdminUser']},
     'manager_users': {'permissions': ['IsAuthenticated', 'IsInGroup:Manager']},
 }
 
@@ -38,6 +39,7 @@ AUTHENTICATION = {
 PERMISSIONS = {name: getattr(permissions, name) for name in [
     'AllowAny', 'IsAuthenticated', 'IsAdminUser', 'IsAuthenticatedOrReadOnly',
     'DjangoModelPermissions', 'DjangoModelPermissionsOrAnonReadOnly']}
+PERMISSIONS['IsOwner'] = IsOwner
 
 
 # --- permission expressions: Python's precedence, ~ then & then | ---

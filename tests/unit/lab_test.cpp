@@ -160,6 +160,45 @@ TEST_CASE("why not: the object permission of a negated group", "[lab]") {
     }
 }
 
+TEST_CASE("why not: another user's order names IsOwner and the owner", "[lab]") {
+    Fixture f;
+    REQUIRE(f.backend.handle(f.as("admin", "token", f.request("POST", "/api/orders/", R"({"book": 1, "quantity": 1})"))).response.status == 201);
+    http::Request read = f.as("carol", "token", f.request("GET", "/api/orders/1/"));
+    std::string before = f.saved();
+    auto why = lab::why_not(f.backend, read);
+    CHECK(f.saved() == before);
+    CHECK(why["status"] == 403);
+    CHECK(why["reason"] == "carol is not the owner of order 1 (admin is): IsOwner refuses it, whatever the model permissions allow.");
+    auto t = texts(why);
+    REQUIRE_FALSE(t.empty());
+    CHECK(t.front() == "Send the request as admin, the owner (TokenAuthentication)");
+    CHECK(why["suggestions"][0]["outcome"]["status"] == 200);
+    CHECK(std::find(t.begin(), t.end(), "Make carol staff (is_staff)") != t.end());  // IsAdminUser, the other side of |
+    // A model-permission refusal has no object-level reason.
+    CHECK_FALSE(lab::why_not(f.backend, f.as("carol", "token", f.request("POST", "/api/books/", emma))).contains("reason"));
+}
+
+TEST_CASE("the outcome matrix asks for another user's order by id", "[lab]") {
+    Fixture f;
+    std::string before = f.saved();
+    auto matrix = lab::outcome_matrix(f.backend, "token");
+    CHECK(f.saved() == before);  // the order it places lives on a copy
+    std::size_t read = 0, change = 0;
+    for (std::size_t c = 0; c < matrix["endpoints"].size(); ++c) {
+        const auto& e = matrix["endpoints"][c];
+        if (e.value("label", "") != "another user's order") continue;
+        (e["method"] == "GET" ? read : change) = c;
+    }
+    REQUIRE(read != 0);
+    REQUIRE(change != 0);
+    CHECK(matrix["cells"][0][read]["status"] == 401);   // anonymous
+    CHECK(matrix["cells"][1][read]["status"] == 200);   // admin: IsAdminUser
+    CHECK(matrix["cells"][2][read]["status"] == 403);   // mary: view_order, but not the owner
+    CHECK(matrix["cells"][4][read]["status"] == 403);   // carol
+    CHECK(matrix["cells"][2][change]["status"] == 403); // mary has change_order; IsOwner still refuses
+    CHECK(matrix["cells"][1][change]["status"] == 200);
+}
+
 TEST_CASE("the JWT inspector checks the signature and counts down on the virtual clock", "[lab]") {
     Fixture f;
     auto credentials = std::get<lab::Credentials>(lab::issue_credentials(f.backend, "eddie", "bearer"));

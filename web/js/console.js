@@ -150,7 +150,8 @@ export class RequestConsole {
     const preset = presets[Number(this.preset.value)];
     if (!preset) return;
     const jar = await this.lab.core.cookies();
-    const filled = fillPreset(preset, { heldRefresh: this.lab.notes.held.jwt?.refresh, csrfCookie: jar.csrftoken });
+    const filled = fillPreset(preset, {
+      heldRefresh: this.lab.notes.held.jwt?.refresh, heldAccess: this.lab.notes.held.jwt?.access, csrfCookie: jar.csrftoken });
     this.draft = { ...this.draft, ...filled };
     this.show();
     this.read();

@@ -74,7 +74,8 @@ export class Matrix {
     replace(this.table, el('table', { class: 'matrix' },
       el('caption', {}, `Status per user and endpoint (credentials: ${this.mechanism.selectedOptions[0]?.textContent ?? ''})`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'User'),
-        endpoints.map((e) => el('th', { scope: 'col' }, el('span', { class: 'method' }, e.method), el('br'), el('code', {}, e.path))))),
+        endpoints.map((e) => el('th', { scope: 'col' }, el('span', { class: 'method' }, e.method), el('br'), el('code', {}, e.path),
+          e.label ? el('span', { class: 'endpoint-label' }, el('br'), e.label) : null)))),
       el('tbody', {}, rows)));
   }
 }

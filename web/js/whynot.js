@@ -31,11 +31,13 @@ export class WhyNot {
     }
     if (generation !== this.generation) return;  // a newer answer arrived meanwhile
     const suggestions = answer.suggestions ?? [];
+    // An object-level refusal (IsOwner) says why in words, before any suggestion.
+    const reason = answer.reason ? el('p', { class: 'why-reason', id: 'why-reason' }, answer.reason) : null;
     if (!suggestions.length) {
-      replace(this.root, el('p', {}, 'No single change lets this request through.'));
+      replace(this.root, reason, el('p', {}, 'No single change lets this request through.'));
       return;
     }
-    replace(this.root,
+    replace(this.root, reason,
       el('p', {}, `Any one of these would change the answer (each was tried on a copy of the world):`),
       el('ul', { class: 'suggestions', id: 'suggestions' }, suggestions.map((s) => this.suggestion(s, exchange))));
   }

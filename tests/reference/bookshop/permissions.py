@@ -1,5 +1,7 @@
 from rest_framework.permissions import BasePermission
 
+from .models import Order
+
 _classes = {}
 
 
@@ -14,3 +16,13 @@ def IsInGroup(name):
         _IsInGroup.__name__ = _IsInGroup.__qualname__ = 'IsInGroup:%s' % name
         _classes[name] = _IsInGroup
     return _classes[name]
+
+
+class IsOwner(BasePermission):
+    """The object-level check every DRF course writes: an order is its owner's
+    alone (has_permission is BasePermission's True); any other row passes."""
+
+    def has_object_permission(self, request, view, obj):
+        if isinstance(obj, Order):
+            return obj.owner == request.user
+        return True

@@ -38,6 +38,12 @@ class OrderList(generics.ListCreateAPIView):
         serializer.save(owner=self.request.user)
 
 
+class OrderDetail(generics.RetrieveUpdateDestroyAPIView):
+    """Every order, not only the user's own: whose it is, IsOwner decides."""
+    queryset = Order.objects.order_by('id')
+    serializer_class = OrderSerializer
+
+
 class ManagerUserList(generics.ListCreateAPIView):
     queryset = User.objects.filter(groups__name='Manager').order_by('id')
     serializer_class = MemberSerializer
@@ -65,6 +71,6 @@ class ManagerUserDetail(generics.DestroyAPIView):
 # Which views each policy entry governs.
 POLICY_VIEWS = {
     'books': [BookList, BookDetail],
-    'orders': [OrderList],
+    'orders': [OrderList, OrderDetail],
     'manager_users': [ManagerUserList, ManagerUserDetail],
 }
