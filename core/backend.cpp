@@ -65,7 +65,7 @@ Backend::Backend(World world, const Clock& clock, crypto::RandomSource& random)
 
 Exchange Backend::handle(const http::Request& request, const std::optional<drf::ForcedAuthentication>& forced) {
     auth::Passwords hasher = passwords();
-    drf::RequestContext context(world_, request, now(), random_, hasher);
+    drf::RequestContext context(world_, request, now(), random_, hasher, &cache_);
     context.forced = forced;
     http::Response response;
     World before = world_;  // small; restored if we fail half-way, so state is never corrupted
