@@ -81,7 +81,7 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
         return {http::limit_response(*refusal), trace.to_json()};
     }
     auth::Passwords hasher = passwords();
-    drf::RequestContext context(world_, request, now(), random_, hasher);
+    drf::RequestContext context(world_, request, now(), random_, hasher, &cache_);
     context.forced = forced;
     http::Response response;
     World before = world_;  // small; restored if we fail half-way, so state is never corrupted

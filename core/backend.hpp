@@ -5,6 +5,7 @@
 
 #include "auth/passwords.hpp"
 #include "crypto/random.hpp"
+#include "django/cache.hpp"
 #include "drf/request_context.hpp"
 #include "http/message.hpp"
 #include "world/world.hpp"
@@ -33,11 +34,16 @@ public:
     auth::Passwords passwords() const { return auth::Passwords(random_, world_.password_cost); }
     crypto::RandomSource& random() const { return random_; }
     const Clock& clock() const { return clock_; }
+    // Django's default cache (LocMemCache): DRF's throttles keep their history in it. It is not
+    // part of the world: saving or loading a world leaves it as it is, as a database restore would.
+    django::Cache& cache() { return cache_; }
+    const django::Cache& cache() const { return cache_; }
 
 private:
     World world_;
     const Clock& clock_;
     crypto::RandomSource& random_;
+    django::Cache cache_;
 };
 
 }  // namespace authlab

@@ -6,6 +6,7 @@
 #include "drf/explain.hpp"
 #include "drf/negotiation.hpp"
 #include "drf/permissions.hpp"
+#include "drf/throttling.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -16,7 +17,7 @@ const ViewPolicy* view_policy(const ApiView& view, const World& world) {
 }
 
 // get_authenticators(): the view's own list, else DEFAULT_AUTHENTICATION_CLASSES.
-std::vector<std::unique_ptr<Authenticator>> authenticators_for(const ApiView& view, const World& world) {
+std::vector<std::unique_ptr<Authenticator>> get_authenticators(const ApiView& view, const World& world) {
     std::vector<std::unique_ptr<Authenticator>> out;
     if (view.without_authenticators) return out;
     const ViewPolicy* policy = view_policy(view, world);
@@ -28,7 +29,7 @@ std::vector<std::unique_ptr<Authenticator>> authenticators_for(const ApiView& vi
 }
 
 // get_permissions(): one instance per entry of the policy (or the view's fixed classes).
-std::vector<std::unique_ptr<Permission>> permissions_for(const ApiView& view, const World& world, const std::string& method) {
+std::vector<std::unique_ptr<Permission>> get_permissions(const ApiView& view, const World& world, const std::string& method) {
     std::vector<std::unique_ptr<Permission>> out;
     const ViewPolicy* policy = view_policy(view, world);
     auto by_method = view.method_permissions.find(method == "HEAD" ? "GET" : method);
@@ -42,27 +43,41 @@ std::vector<std::unique_ptr<Permission>> permissions_for(const ApiView& view, co
     return out;
 }
 
-// Request._authenticate: the first authenticator to return a user wins; one that raises ends it.
+// get_throttles(): the policy's own list, else DEFAULT_THROTTLE_CLASSES (djoser's and
+// simplejwt's views too: none of them sets throttle_classes).
+std::vector<std::unique_ptr<Throttle>> get_throttles(const ApiView& view, const World& world) {
+    std::vector<std::unique_ptr<Throttle>> out;
+    const ViewPolicy* policy = view_policy(view, world);
+    const auto& entries = policy && policy->throttle ? *policy->throttle : world.policies.throttle;
+    for (const std::string& entry : entries) {
+        if (auto throttle = make_throttle(entry)) out.push_back(std::move(throttle));
+    }
+    return out;
+}
+
+void authenticated_as(RequestContext& request, User* user, std::string authenticator, const std::string& how, bool forced) {
+    request.user = user;
+    request.authenticator = std::move(authenticator);
+    nlohmann::ordered_json data = {{"user", user->username}, {"authenticator", request.authenticator}};
+    if (forced) data["forced"] = true;
+    request.trace.add("user", user->username, "authenticated", "request.user is " + user->username + how, std::move(data));
+}
+
+// APIView.perform_authentication, i.e. Request._authenticate: the first authenticator to
+// return a user wins; one that raises ends it.
 void perform_authentication(const std::vector<std::unique_ptr<Authenticator>>& authenticators, RequestContext& request) {
     if (request.forced) {
-        request.user = request.world.find_user(request.forced->user);
-        if (request.user) {
-            request.authenticator = request.forced->authenticator;
-            request.trace.add("user", request.user->username, "authenticated",
-                              "request.user is " + request.user->username + " (forced, as " + request.authenticator + " found it).",
-                              {{"user", request.user->username}, {"authenticator", request.authenticator}, {"forced", true}});
+        if (User* user = request.world.find_user(request.forced->user)) {
+            authenticated_as(request, user, request.forced->authenticator, " (forced, as " + request.forced->authenticator + " found it).", true);
             return;
         }
     }
     for (const auto& authenticator : authenticators) {
         std::optional<Authenticated> result = authenticator->authenticate(request);
         if (result) {
-            request.user = result->user;
             request.auth = std::move(result->auth);
-            request.authenticator = std::string(authenticator->name());
-            request.trace.add("user", request.user->username, "authenticated",
-                              "request.user is " + request.user->username + ", authenticated by " + request.authenticator + ".",
-                              {{"user", request.user->username}, {"authenticator", request.authenticator}});
+            authenticated_as(request, result->user, std::string(authenticator->name()),
+                             ", authenticated by " + std::string(authenticator->name()) + ".", false);
             return;
         }
     }
@@ -72,26 +87,65 @@ void perform_authentication(const std::vector<std::unique_ptr<Authenticator>>& a
                       {{"user", nullptr}});
 }
 
-// APIView.check_permissions and permission_denied: with authenticators and none that
-// succeeded, a refusal is NotAuthenticated; otherwise PermissionDenied.
-void check_permissions(const ApiView& view, const std::vector<std::unique_ptr<Permission>>& permissions, RequestContext& request) {
+// APIView.check_permissions: every class, in order; the first refusal is permission_denied.
+void check_permissions(const std::vector<std::unique_ptr<Permission>>& permissions, RequestContext& request) {
     for (const auto& permission : permissions) {
-        if (permission->has_permission(request)) continue;
-        if (request.user && view.not_found_when_refused.contains(request.http.method)) throw not_found();
-        if (request.has_authenticators && request.authenticator.empty()) throw not_authenticated();
-        throw permission_denied();
+        if (!permission->has_permission(request)) permission_denied(request);
     }
 }
 
+// APIView.check_throttles: every throttle is asked (each allowed request is recorded), and
+// the longest wait of those that refused goes into Throttled.
+void check_throttles(const std::vector<std::unique_ptr<Throttle>>& throttles, RequestContext& request) {
+    bool refused = false;
+    std::optional<double> duration;
+    for (const auto& throttle : throttles) {
+        if (throttle->allow_request(request)) continue;
+        refused = true;
+        if (std::optional<double> wait = throttle->wait(); wait && (!duration || *wait > *duration)) duration = wait;
+    }
+    if (refused) throw throttled(duration);  // APIView.throttled
+}
+
+// APIView.get_authenticate_header: the first authenticator's challenge (simplejwt's views
+// override it to always answer theirs).
+std::optional<std::string> get_authenticate_header(const ApiView& view,
+                                                   const std::vector<std::unique_ptr<Authenticator>>& authenticators) {
+    if (view.challenge) return view.challenge;
+    if (!authenticators.empty()) return authenticators.front()->authenticate_header();
+    return std::nullopt;
+}
+
+// The headers an exception's response carries (rest_framework.views.exception_handler):
+// WWW-Authenticate from auth_header, Retry-After from a Throttled's wait.
+struct ExceptionHeaders {
+    std::optional<std::string> auth_header;
+    std::optional<long long> retry_after;
+};
+
+// APIView.handle_exception: NotAuthenticated and AuthenticationFailed take the view's
+// challenge; without one they become 403.
+ExceptionHeaders handle_exception(const ApiView& view, const std::vector<std::unique_ptr<Authenticator>>& authenticators,
+                                  ApiError& error) {
+    ExceptionHeaders headers;
+    if (error.kind == ApiError::Kind::not_authenticated || error.kind == ApiError::Kind::authentication_failed) {
+        headers.auth_header = get_authenticate_header(view, authenticators);
+        if (!headers.auth_header) error.status = 403;
+    }
+    if (error.wait && *error.wait != 0) headers.retry_after = error.wait;
+    return headers;
+}
+
 // finalize_response: DRF's headers; the middleware adds the rest on the way out.
-http::Response finalize(const ApiView& view, const Accepted& accepted, int status, const nlohmann::ordered_json& body,
-                        const std::optional<std::string>& challenge) {
+http::Response finalize_response(const ApiView& view, const Accepted& accepted, int status, const nlohmann::ordered_json& body,
+                                 const ExceptionHeaders& headers = {}) {
     http::Response response;
     response.status = status;
     response.body = body.is_null() ? "" : render_json(body, accepted.indent);
     // Response.rendered_content: the renderer's own media type, whatever parameters were asked.
     if (!response.body.empty()) response.headers.add("Content-Type", "application/json");
-    if (challenge) response.headers.add("WWW-Authenticate", *challenge);
+    if (headers.auth_header) response.headers.add("WWW-Authenticate", *headers.auth_header);
+    if (headers.retry_after) response.headers.add("Retry-After", std::to_string(*headers.retry_after));
     response.headers.add("Vary", "Accept");
     response.headers.add("Allow", view.allow);
     return response;
@@ -108,38 +162,41 @@ std::string render_json(const nlohmann::ordered_json& body, std::optional<int> i
     return text;
 }
 
+void permission_denied(const RequestContext& request, const std::optional<std::string>& message) {
+    // djoser's UserViewSet.permission_denied first: HIDE_USERS answers 404 to a known user.
+    if (request.user && request.view && request.view->not_found_when_refused.contains(request.http.method)) throw not_found();
+    if (request.has_authenticators && request.authenticator.empty()) throw not_authenticated();
+    throw message ? drf::permission_denied(*message) : drf::permission_denied();
+}
+
 http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args) {
-    auto authenticators = authenticators_for(view, request.world);
-    auto permissions = permissions_for(view, request.world, request.http.method);
+    // initialize_request and the view's classes (get_authenticators, get_permissions, get_throttles).
+    auto authenticators = get_authenticators(view, request.world);
+    auto permissions = get_permissions(view, request.world, request.http.method);
+    auto throttles = get_throttles(view, request.world);
+    request.view = &view;
     request.permissions = &permissions;
     request.has_authenticators = !authenticators.empty();
     request.view_model = view.model;
     Accepted accepted;  // a 406 is rendered by the first renderer, JSON
     try {
+        // APIView.initial
         accepted = negotiate_renderer(request.http);
         perform_authentication(authenticators, request);
-        check_permissions(view, permissions, request);
+        check_permissions(permissions, request);
+        check_throttles(throttles, request);
         std::string method = request.http.method == "HEAD" ? "GET" : request.http.method;  // Django: head = get
         auto handler = view.handlers.find(method);
         if (handler == view.handlers.end()) throw method_not_allowed(request.http.method);
         request.trace.add("handler", view.name, "pass", view.name + " handles " + request.http.method + ".");
         Reply reply = handler->second(request, args);
         explain_success(request, view.name, reply.status);
-        return finalize(view, accepted, reply.status, reply.body, std::nullopt);
+        return finalize_response(view, accepted, reply.status, reply.body);
     } catch (ApiError& error) {
-        // handle_exception: the two authentication errors take the first authenticator's
-        // challenge; without one they become 403.
-        std::optional<std::string> challenge = error.www_authenticate;
-        bool auth_error = error.kind == ApiError::Kind::not_authenticated || error.kind == ApiError::Kind::authentication_failed;
-        if (auth_error && !challenge) {
-            if (view.challenge) challenge = view.challenge;
-            else if (!authenticators.empty()) challenge = authenticators.front()->authenticate_header();
-            if (!challenge) error.status = 403;
-        }
-        if (!auth_error) challenge.reset();
+        ExceptionHeaders headers = handle_exception(view, authenticators, error);
         explain_error(request, view.name, error, authenticators.empty() ? "" : std::string(authenticators.front()->name()),
-                      challenge);
-        return finalize(view, accepted, error.status, error.body, challenge);
+                      headers.auth_header);
+        return finalize_response(view, accepted, error.status, error.body, headers);
     } catch (const BadRequest& error) {
         // A SuspiciousOperation from reading the body (too many fields, too large) leaves DRF
         // for Django's handler: its 400 page. Logging it builds an error report that reads

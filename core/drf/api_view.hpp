@@ -1,6 +1,7 @@
 #pragma once
-// DRF's APIView.dispatch: content negotiation, authentication, permissions, then the handler,
-// with handle_exception's 401-versus-403 rule and finalize_response's headers.
+// DRF's APIView.dispatch: initial (content negotiation, perform_authentication,
+// check_permissions, check_throttles), then the handler, with handle_exception's 401-versus-403
+// rule and finalize_response's headers.
 #include <functional>
 #include <map>
 #include <optional>
@@ -40,6 +41,10 @@ struct ApiView {
     std::map<std::string, Handler> handlers;     // by method: "GET", "POST", …
     std::string allow;                           // the Allow header: "GET, POST, HEAD, OPTIONS"
 };
+
+// APIView.permission_denied: with authenticators and none that succeeded, NotAuthenticated;
+// otherwise PermissionDenied (with the refusing class's message, when it has one).
+[[noreturn]] void permission_denied(const RequestContext& request, const std::optional<std::string>& message = std::nullopt);
 
 // Runs the view; never throws for anything a request can contain.
 http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args);

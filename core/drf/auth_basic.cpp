@@ -56,10 +56,16 @@ public:
         const std::size_t colon = text.find(':');  // str.partition(':')
         const std::string userid = text.substr(0, colon);
         const std::string password = colon == std::string::npos ? "" : text.substr(colon + 1);
-        nlohmann::ordered_json data = {{"username", trace_text(userid)},
-                                       {"decoded_as", utf8 ? "UTF-8" : "Latin-1"},
-                                       {"has_colon", colon != std::string::npos}};
+        return authenticate_credentials(request, userid, password,
+                                        {{"username", trace_text(userid)},
+                                         {"decoded_as", utf8 ? "UTF-8" : "Latin-1"},
+                                         {"has_colon", colon != std::string::npos}});
+    }
 
+private:
+    // Django's authenticate(username=…, password=…) through ModelBackend; the user must be active.
+    static Authenticated authenticate_credentials(RequestContext& request, const std::string& userid,
+                                                  const std::string& password, nlohmann::ordered_json data) {
         const auth::LoginResult result = auth::authenticate(request.world, request.passwords, userid, password);
         data["backend"] = outcome_text(result.outcome);
         if (!result.user) {
@@ -72,14 +78,12 @@ public:
         return Authenticated{result.user, nullptr};
     }
 
-private:
     [[noreturn]] static void fail(RequestContext& request, const std::string& message, const std::string& why,
                                   nlohmann::ordered_json data) {
         if (!data.is_object()) data = nlohmann::ordered_json::object();
         data["detail"] = message;
-        request.trace.add("authentication", std::string(component), "fail", why + ": AuthenticationFailed(\"" + message + "\").",
-                          std::move(data));
-        throw authentication_failed(message);
+        request.fail(authentication_failed(message), "authentication", std::string(component),
+                     why + ": AuthenticationFailed(\"" + message + "\").", std::move(data));
     }
 };
 

@@ -18,7 +18,22 @@ public:
     std::optional<std::string> authenticate_header() const override { return "Bearer realm=\"api\""; }
 
     std::optional<Authenticated> authenticate(RequestContext& request) const override {
-        // get_raw_token: AUTH_HEADER_TYPES is ("Bearer",), compared byte for byte.
+        const std::optional<std::string> raw = get_raw_token(request);
+        if (!raw) return std::nullopt;
+        const pyjson::Value claims = get_validated_token(request, *raw);
+        User* user = get_user(request, claims, redact_jwt(*raw));
+        nlohmann::ordered_json auth = jwt::to_ordered_json(claims);
+        request.trace.add("authentication", std::string(component), "authenticated",
+                          "Access token " + redact_jwt(*raw) + " is signed with the SECRET_KEY, unexpired, and names " +
+                              user->username + ": authenticated.",
+                          {{"token", redact_jwt(*raw)}, {"claims", auth}, {"user", user->username}});
+        return Authenticated{user, std::move(auth)};
+    }
+
+private:
+    // get_header and get_raw_token: AUTH_HEADER_TYPES is ("Bearer",), compared byte for byte;
+    // none when the header is not this class's.
+    static std::optional<std::string> get_raw_token(RequestContext& request) {
         const std::vector<std::string> parts = authorization_parts(request);
         if (parts.empty() || parts[0] != "Bearer") {
             request.trace.add("authentication", std::string(component), "no_credentials",
@@ -33,9 +48,12 @@ public:
                   {"code", "bad_authorization_header"}},
                  "'Bearer' is followed by " + std::to_string(parts.size() - 1) + " values, not one");
         }
-        const std::string& raw = parts[1];
+        return parts[1];
+    }
+
+    // get_validated_token: AUTH_TOKEN_CLASSES is (AccessToken,).
+    static pyjson::Value get_validated_token(RequestContext& request, const std::string& raw) {
         const std::string shown = redact_jwt(raw);
-        // get_validated_token: AUTH_TOKEN_CLASSES is (AccessToken,).
         const jwt::TokenCheck check = jwt::check_token(raw, jwt::TokenType::access, request.world.secret_key, request.now);
         if (check.uncaught) crash(request, shown, check.cause);
         if (!check.payload) {
@@ -47,7 +65,11 @@ public:
                                  {"message", check.error}}}}},
                  "the token " + shown + " is not a valid access token: " + check.error + " (" + check.cause + ")");
         }
-        const pyjson::Value& claims = *check.payload;
+        return *check.payload;
+    }
+
+    // get_user: the user_id claim looked up; the user must exist and be active.
+    static User* get_user(RequestContext& request, const pyjson::Value& claims, const std::string& shown) {
         const pyjson::Value* user_id = claims.find("user_id");
         if (!user_id) {
             fail(request, {{"detail", "Token contained no recognizable user identification"}, {"code", "token_not_valid"}},
@@ -62,15 +84,9 @@ public:
             fail(request, {{"detail", "User is inactive"}, {"code", "user_inactive"}},
                  "the token " + shown + " is valid but " + user->username + " is inactive");
         }
-        nlohmann::ordered_json auth = jwt::to_ordered_json(claims);
-        request.trace.add("authentication", std::string(component), "authenticated",
-                          "Access token " + shown + " is signed with the SECRET_KEY, unexpired, and names " + user->username +
-                              ": authenticated.",
-                          {{"token", shown}, {"claims", auth}, {"user", user->username}});
-        return Authenticated{user, std::move(auth)};
+        return user;
     }
 
-private:
     // User.objects.get(id=claim): Django's IntegerField makes int(claim) of it (TypeError and
     // ValueError escape as 500s, as does an id past SQLite's 64 bits); None matches nothing.
     static User* find_user(RequestContext& request, const pyjson::Value& claim, const std::string& shown) {
@@ -84,10 +100,9 @@ private:
     }
 
     [[noreturn]] static void fail(RequestContext& request, nlohmann::ordered_json body, const std::string& why) {
-        const std::string detail = body["detail"].get<std::string>();
-        request.trace.add("authentication", std::string(component), "fail",
-                          "JWTAuthentication refuses: " + why + ".", {{"detail", detail}, {"code", body["code"]}});
-        throw authentication_failed(std::move(body));
+        nlohmann::ordered_json data = {{"detail", body["detail"]}, {"code", body["code"]}};
+        request.fail(authentication_failed(std::move(body)), "authentication", std::string(component),
+                     "JWTAuthentication refuses: " + why + ".", std::move(data));
     }
 
     [[noreturn]] static void crash(RequestContext& request, const std::string& shown, const std::string& cause) {

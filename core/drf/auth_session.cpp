@@ -64,9 +64,8 @@ private:
                               "The session of " + user.username + " is only trusted with a CSRF token on " + request.http.method +
                                   ", and " + check.last_check + ": PermissionDenied(\"" + message + "\").",
                               {{"detail", message}, {"checked", check.last_check}});
-            request.trace.add("authentication", std::string(component), "fail",
-                              "The session is " + user.username + "'s but the CSRF check failed.", {{"detail", message}});
-            throw permission_denied(message);
+            request.fail(permission_denied(message), "authentication", std::string(component),
+                         "The session is " + user.username + "'s but the CSRF check failed.", {{"detail", message}});
         }
         request.trace.add("csrf", "CSRFCheck", "pass", "CSRF check passed: " + check.last_check + ".",
                           {{"checked", check.last_check}});

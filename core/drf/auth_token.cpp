@@ -33,6 +33,12 @@ public:
         if (!python::decode_strict(key, python::Codec::utf8)) {
             fail(request, "Invalid token header. Token string should not contain invalid characters.", "is not UTF-8");
         }
+        return authenticate_credentials(request, key);
+    }
+
+private:
+    // The key looked up in DRF's authtoken table; its user must be active.
+    static Authenticated authenticate_credentials(RequestContext& request, const std::string& key) {
         auto token = std::find_if(request.world.tokens.begin(), request.world.tokens.end(),
                                   [&](const AuthToken& t) { return t.key == key; });
         User* user = token == request.world.tokens.end() ? nullptr : request.world.find_user(token->user);
@@ -46,12 +52,9 @@ public:
         return Authenticated{user, key};
     }
 
-private:
     [[noreturn]] static void fail(RequestContext& request, const std::string& message, const std::string& why) {
-        request.trace.add("authentication", std::string(component), "fail",
-                          "The Authorization header " + why + ": AuthenticationFailed(\"" + message + "\").",
-                          {{"detail", message}});
-        throw authentication_failed(message);
+        request.fail(authentication_failed(message), "authentication", std::string(component),
+                     "The Authorization header " + why + ": AuthenticationFailed(\"" + message + "\").", {{"detail", message}});
     }
 };
 

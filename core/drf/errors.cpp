@@ -1,5 +1,7 @@
 #include "drf/errors.hpp"
 
+#include <cmath>
+
 namespace authlab::drf {
 namespace {
 
@@ -24,6 +26,17 @@ ApiError unsupported_media_type(const std::string& media_type) {
     return {ApiError::Kind::unsupported_media_type, 415, detail("Unsupported media type \"" + media_type + "\" in request.")};
 }
 ApiError parse_error(const std::string& text) { return {ApiError::Kind::parse_error, 400, detail(text)}; }
+ApiError throttled(std::optional<double> wait) {
+    std::string text = "Request was throttled.";
+    std::optional<long long> seconds;
+    if (wait) {
+        seconds = static_cast<long long>(std::ceil(*wait));
+        text += " Expected available in " + std::to_string(*seconds) + (*seconds == 1 ? " second." : " seconds.");
+    }
+    ApiError error{ApiError::Kind::throttled, 429, detail(text)};
+    error.wait = seconds;
+    return error;
+}
 ApiError validation_error(nlohmann::ordered_json errors) { return {ApiError::Kind::validation_error, 400, std::move(errors)}; }
 
 }  // namespace authlab::drf

@@ -19,6 +19,7 @@ struct ApiError : std::runtime_error {
         unsupported_media_type, // 415
         parse_error,            // 400
         validation_error,       // 400
+        throttled,              // 429
     };
 
     ApiError(Kind k, int status_code, nlohmann::ordered_json payload)
@@ -27,7 +28,7 @@ struct ApiError : std::runtime_error {
     Kind kind;
     int status;
     nlohmann::ordered_json body;                 // {"detail": …} or a field → [errors] object
-    std::optional<std::string> www_authenticate;  // set only by views that always challenge (simplejwt's)
+    std::optional<long long> wait;                // Throttled.wait: the Retry-After header, whole seconds
 };
 
 // Where Django 3.2 on SQLite itself fails (an id beyond 64 bits): a plain 500 page.
@@ -50,6 +51,9 @@ ApiError method_not_allowed(const std::string& method);        // Method "PATCH"
 ApiError not_acceptable();                                     // "Could not satisfy the request Accept header."
 ApiError unsupported_media_type(const std::string& media_type);
 ApiError parse_error(const std::string& detail);
+// "Request was throttled. Expected available in 42 seconds.": the wait rounded up (math.ceil);
+// without a wait (none to offer) the first sentence alone and no Retry-After.
+ApiError throttled(std::optional<double> wait);
 ApiError validation_error(nlohmann::ordered_json errors);      // {"field": ["…"]} or {"non_field_errors": […]}
 
 }  // namespace authlab::drf

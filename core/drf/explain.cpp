@@ -15,6 +15,25 @@ const TraceStep* refusing_permission(const Trace& trace) {
     return nullptr;
 }
 
+// The throttle that refused with the longest wait (the one the Retry-After comes from).
+const TraceStep* refusing_throttle(const Trace& trace) {
+    const TraceStep* found = nullptr;
+    for (const TraceStep& step : trace.steps()) {
+        if (step.stage != "throttle" || step.result != "fail") continue;
+        const auto& wait = step.data.contains("wait") ? step.data["wait"] : nlohmann::ordered_json();
+        if (!found || (wait.is_number() && (!found->data["wait"].is_number() || wait > found->data["wait"]))) found = &step;
+    }
+    return found;
+}
+
+// Whether authentication has run: the trace says who request.user is.
+bool authenticated_yet(const Trace& trace) {
+    for (const TraceStep& step : trace.steps()) {
+        if (step.stage == "user") return true;
+    }
+    return false;
+}
+
 const TraceStep* failed_authenticator(const Trace& trace) {
     for (auto it = trace.steps().rbegin(); it != trace.steps().rend(); ++it) {
         if (it->stage == "authentication" && it->result == "fail") return &*it;
@@ -78,12 +97,24 @@ void explain_error(RequestContext& request, const std::string& view, const ApiEr
             break;
         case ApiError::Kind::not_found:
             kind = "not_found";
-            sentence = status + ": authentication and permissions passed, but the row does not exist.";
+            sentence = authenticated_yet(request.trace)
+                           ? status + ": authentication and permissions passed, but the row does not exist."
+                           : status + ": ?format= names no renderer of this view (DRF's URL_FORMAT_OVERRIDE raises Http404), "
+                                      "before authentication.";
             break;
         case ApiError::Kind::not_acceptable:
             kind = "not_acceptable";
             sentence = status + ": no renderer satisfies the Accept header; DRF decides this before authentication.";
             break;
+        case ApiError::Kind::throttled: {
+            kind = "throttled";
+            const TraceStep* throttle = refusing_throttle(request.trace);
+            sentence = status + ": " + who(request) + " passed authentication and permissions, but " +
+                       (throttle ? throttle->component + " refused: " + throttle->summary
+                                 : std::string("a throttle refused.")) +
+                       (error.wait ? " Retry-After says to wait " + std::to_string(*error.wait) + " s." : "");
+            break;
+        }
         case ApiError::Kind::unsupported_media_type:
         case ApiError::Kind::parse_error:
         case ApiError::Kind::validation_error:

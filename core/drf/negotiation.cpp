@@ -5,6 +5,7 @@
 #include <cctype>
 #include <vector>
 
+#include "django/query_dict.hpp"
 #include "drf/errors.hpp"
 
 namespace authlab::drf {
@@ -82,6 +83,16 @@ std::optional<int> indent_of(const MediaType& accepted) {
 }  // namespace
 
 Accepted negotiate_renderer(const http::Request& request) {
+    // URL_FORMAT_OVERRIDE: request.query_params.get('format') keeps the renderers of that
+    // format (JSONRenderer's "json", the browsable API's "api"); none left is Http404. Reading
+    // request.GET parses the whole query string, so too many fields end it here (400).
+    const std::optional<django::QueryDict> query = django::parse_query_dict(request.query);
+    if (!query) throw BadRequest("TooManyFieldsSent: The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.");
+    std::vector<const char*> renderers = {"application/json", "text/html"};
+    if (const std::optional<std::string> format = query->get("format"); format && !format->empty()) {
+        std::erase_if(renderers, [&](const char* type) { return *format != (std::string_view(type) == "text/html" ? "api" : "json"); });
+        if (renderers.empty()) throw not_found();
+    }
     const std::string* header = request.headers.find("Accept");
     std::string accept = header ? *header : "*/*";
     std::array<std::vector<MediaType>, 4> by_precedence;  // highest first, as order_by_precedence
@@ -92,7 +103,7 @@ Accepted negotiate_renderer(const http::Request& request) {
         start = end + 1;
     }
     for (const auto& same_precedence : by_precedence) {
-        for (const char* renderer : {"application/json", "text/html"}) {
+        for (const char* renderer : renderers) {
             const MediaType renderer_type(renderer);
             for (const MediaType& wanted : same_precedence) {
                 if (!wanted.accepts(renderer_type)) continue;

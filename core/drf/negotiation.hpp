@@ -14,7 +14,8 @@ struct Accepted {
     std::optional<int> indent;  // JSONRenderer.get_indent, from the accepted type's params: "application/json; indent=4"
 };
 
-// Throws NotAcceptable.
+// ?format= (URL_FORMAT_OVERRIDE) first: an unknown format throws NotFound (DRF's Http404).
+// Throws NotAcceptable when no renderer left satisfies Accept.
 Accepted negotiate_renderer(const http::Request& request);
 
 }  // namespace authlab::drf

@@ -1,5 +1,7 @@
 #include "drf/permissions.hpp"
 
+#include <stdexcept>
+
 #include "drf/errors.hpp"
 #include "drf/perm_classes.hpp"
 #include "drf/permission_expression.hpp"
@@ -7,6 +9,31 @@
 namespace authlab::drf {
 namespace {
 
+// The permission classes by name, as DRF's settings import them. `argument` is what follows
+// the ':' (IsInGroup's group name); `in_policies` says whether a policy may name the class
+// (djoser's CurrentUserOrAdmin belongs to djoser's own views only).
+struct PermissionEntry {
+    std::string name;
+    PermissionPtr (*make)(const std::string& argument);
+    bool in_policies = true;
+};
+
+const std::vector<PermissionEntry>& registry() {
+    static const std::vector<PermissionEntry> classes = {
+        {"AllowAny", [](const std::string&) { return make_allow_any(); }},
+        {"IsAuthenticated", [](const std::string&) { return make_is_authenticated(); }},
+        {"IsAdminUser", [](const std::string&) { return make_is_admin_user(); }},
+        {"IsAuthenticatedOrReadOnly", [](const std::string&) { return make_is_authenticated_or_read_only(); }},
+        {"DjangoModelPermissions", [](const std::string&) { return make_django_model_permissions(false); }},
+        {"DjangoModelPermissionsOrAnonReadOnly", [](const std::string&) { return make_django_model_permissions(true); }},
+        {"IsInGroup", [](const std::string& group) { return make_is_in_group(group); }},
+        {"IsOwner", [](const std::string&) { return make_is_owner(); }},
+        {"CurrentUserOrAdmin", [](const std::string&) { return make_current_user_or_admin(); }, false},
+    };
+    return classes;
+}
+
+// The expression's classes, built; an unknown name is an error, never a guess.
 PermissionPtr build(const PermissionExpr& e) {
     switch (e.kind) {
         case PermissionExpr::Kind::And: return make_and(e.text(), build(e.operands[0]), build(e.operands[1]));
@@ -14,15 +41,10 @@ PermissionPtr build(const PermissionExpr& e) {
         case PermissionExpr::Kind::Not: return make_not(e.text(), build(e.operands[0]));
         case PermissionExpr::Kind::Class: break;
     }
-    if (e.name == "AllowAny") return make_allow_any();
-    if (e.name == "IsAuthenticated") return make_is_authenticated();
-    if (e.name == "IsAdminUser") return make_is_admin_user();
-    if (e.name == "IsAuthenticatedOrReadOnly") return make_is_authenticated_or_read_only();
-    if (e.name == "DjangoModelPermissions") return make_django_model_permissions(false);
-    if (e.name == "DjangoModelPermissionsOrAnonReadOnly") return make_django_model_permissions(true);
-    if (e.name == "CurrentUserOrAdmin") return make_current_user_or_admin();
-    if (e.name == "IsOwner") return make_is_owner();
-    return make_is_in_group(e.group);
+    for (const PermissionEntry& entry : registry()) {
+        if (entry.name == e.name) return entry.make(e.group);
+    }
+    throw std::invalid_argument("unknown permission class '" + e.name + "'");
 }
 
 // A Check as a trace step; MethodNotAllowed from DjangoModelPermissions is recorded, then
@@ -59,20 +81,27 @@ Check PermissionClass::check_object_permission(RequestContext&) const {
 // (policies_problem parses with permission_class_names() alone, as the reference runner does).
 PermissionParse parse_permission(std::string_view expression) {
     static const std::vector<std::string> classes = [] {
-        std::vector<std::string> names = permission_class_names();
-        names.push_back("CurrentUserOrAdmin");
+        std::vector<std::string> names;
+        for (const PermissionEntry& entry : registry()) names.push_back(entry.name);
         return names;
     }();
     ExpressionParse parsed = parse_permission_expression(expression, classes);
     if (!parsed.expression) return {nullptr, parsed.error};
-    return {build(*parsed.expression), ""};
+    try {
+        return {build(*parsed.expression), ""};
+    } catch (const std::invalid_argument& unknown) {
+        return {nullptr, unknown.what()};
+    }
 }
 
 const std::vector<std::string>& permission_class_names() {
-    static const std::vector<std::string> names = {
-        "AllowAny", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly",
-        "DjangoModelPermissions", "DjangoModelPermissionsOrAnonReadOnly", "IsInGroup", "IsOwner",
-    };
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const PermissionEntry& entry : registry()) {
+            if (entry.in_policies) out.push_back(entry.name);
+        }
+        return out;
+    }();
     return names;
 }
 

@@ -5,6 +5,7 @@
 #include "drf/authentication.hpp"
 #include "drf/permission_expression.hpp"
 #include "drf/permissions.hpp"
+#include "drf/throttling.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -21,6 +22,14 @@ std::string authentication_problem(const std::vector<std::string>& names, const 
     return "";
 }
 
+// The first throttle entry that cannot be built, e.g. a rate DRF's parse_rate refuses.
+std::string throttle_problem(const std::vector<std::string>& entries, const std::string& where) {
+    for (const std::string& entry : entries) {
+        if (std::string problem = drf::throttle_problem(entry); !problem.empty()) return where + ": " + problem;
+    }
+    return "";
+}
+
 }  // namespace
 
 const std::vector<std::string>& policy_view_names() {
@@ -30,10 +39,14 @@ const std::vector<std::string>& policy_view_names() {
 
 std::string policies_problem(const Policies& policies) {
     if (std::string problem = authentication_problem(policies.authentication, "authentication"); !problem.empty()) return problem;
+    if (std::string problem = throttle_problem(policies.throttle, "throttle"); !problem.empty()) return problem;
     for (const auto& [view, policy] : policies.views) {
         if (!contains(policy_view_names(), view)) return "unknown policy key '" + view + "'";
         if (policy.authentication) {
             if (std::string problem = authentication_problem(*policy.authentication, view); !problem.empty()) return problem;
+        }
+        if (policy.throttle) {
+            if (std::string problem = throttle_problem(*policy.throttle, view); !problem.empty()) return problem;
         }
         for (const std::string& expression : policy.permissions) {
             if (ExpressionParse parsed = parse_permission_expression(expression, permission_class_names()); !parsed.expression) {

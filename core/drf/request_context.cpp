@@ -2,16 +2,16 @@
 
 #include <algorithm>
 
-#include "drf/errors.hpp"
+#include "drf/api_view.hpp"
 #include "drf/parsers.hpp"
 #include "drf/permissions.hpp"
 
 namespace authlab::drf {
 
 RequestContext::RequestContext(World& w, const http::Request& request, Micros at, crypto::RandomSource& r,
-                               const auth::Passwords& p)
+                               const auth::Passwords& p, django::Cache* shared_cache)
     : cookies_(http::parse_cookie_header(request.headers.get("Cookie"))),
-      world(w), http(request), now(at), random(r), passwords(p),
+      world(w), http(request), now(at), random(r), passwords(p), cache(shared_cache ? *shared_cache : own_cache_),
       session(w, r, at, cookies_) {}
 
 const RequestData& RequestContext::data() {
@@ -19,14 +19,18 @@ const RequestData& RequestContext::data() {
     return *data_;
 }
 
-// APIView.check_object_permissions: every class, in order; a refusal follows rule 2.
+void RequestContext::fail(ApiError error, std::string stage, std::string component, std::string summary,
+                          nlohmann::ordered_json data) {
+    trace.add(std::move(stage), std::move(component), "fail", std::move(summary), std::move(data));
+    throw error;
+}
+
+// APIView.check_object_permissions: every class, in order; the first refusal is the view's
+// permission_denied.
 void RequestContext::check_object_permissions() {
     if (!permissions) return;
     for (const auto& permission : *permissions) {
-        if (!permission->has_object_permission(*this)) {
-            if (has_authenticators && authenticator.empty()) throw not_authenticated();
-            throw permission_denied();
-        }
+        if (!permission->has_object_permission(*this)) permission_denied(*this);
     }
 }
 

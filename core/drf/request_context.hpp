@@ -12,7 +12,9 @@
 
 #include "auth/passwords.hpp"
 #include "crypto/random.hpp"
+#include "django/cache.hpp"
 #include "django/sessions.hpp"
+#include "drf/errors.hpp"
 #include "drf/trace.hpp"
 #include "http/message.hpp"
 #include "pyjson/value.hpp"
@@ -21,6 +23,7 @@
 namespace authlab::drf {
 
 class Permission;
+struct ApiView;
 
 // request.data: a dict from JSON, or a QueryDict from a form (DRF's fields read those differently).
 struct RequestData {
@@ -45,16 +48,20 @@ struct ViewObject {
 
 class RequestContext {
     std::map<std::string, std::string> cookies_;  // first: request.session is opened from it
+    django::Cache own_cache_;                     // used when the caller has no cache to share
 
 public:
+    // `cache` is the backend's (Django's default cache, where throttles keep their history);
+    // without one the request has a cache of its own.
     RequestContext(World& world, const http::Request& http, Micros now, crypto::RandomSource& random,
-                   const auth::Passwords& passwords);
+                   const auth::Passwords& passwords, django::Cache* cache = nullptr);
 
     World& world;
     const http::Request& http;
     const Micros now;
     crypto::RandomSource& random;
     const auth::Passwords& passwords;
+    django::Cache& cache;
     Trace trace;
 
     const std::map<std::string, std::string>& cookies() const { return cookies_; }  // request.COOKIES
@@ -68,13 +75,18 @@ public:
     // request.data, parsed on first use; throws ParseError / UnsupportedMediaType as DRF does.
     const RequestData& data();
 
-    // The view's permission classes, so a detail handler can run check_object_permissions
-    // once it has found its row (DRF's get_object).
+    // The view being dispatched (APIView's self) and its permission classes, so a detail
+    // handler can run check_object_permissions once it has found its row (DRF's get_object).
+    const ApiView* view = nullptr;
     const std::vector<std::unique_ptr<Permission>>* permissions = nullptr;
-    bool has_authenticators = false;
+    bool has_authenticators = false;  // request.authenticators is not empty
     std::string view_model;  // "bookshop.book": the queryset's model, "" when the view has none
     std::optional<ViewObject> object;  // set by a detail view's get_object, before the check
     void check_object_permissions();
+
+    // A step that ends the request: recorded in the trace as failed, then `error` is raised.
+    [[noreturn]] void fail(ApiError error, std::string stage, std::string component, std::string summary,
+                           nlohmann::ordered_json data = nlohmann::ordered_json::object());
 
     // request.session, which SessionMiddleware opened from the sessionid cookie and will close
     // on the way out (Backend::handle).

@@ -59,8 +59,7 @@ Validated validate_request(RequestContext& request, const Serializer& serializer
     if (!result.valid()) {
         std::string fields;
         for (const auto& [field, messages] : result.errors.items()) fields += (fields.empty() ? "" : ", ") + field;
-        request.trace.add("handler", view, "fail", "validation failed: " + fields + ".", {{"errors", result.errors}});
-        throw validation_error(result.errors);
+        request.fail(validation_error(result.errors), "handler", view, "validation failed: " + fields + ".", {{"errors", result.errors}});
     }
     return result;
 }

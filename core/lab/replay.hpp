@@ -12,7 +12,9 @@ namespace authlab::lab {
 // A backend over its own copy of a world, sharing the original's clock and random source.
 class Scratch {
 public:
-    Scratch(const Backend& original, World world) : backend_(std::move(world), original.clock(), original.random()) {}
+    Scratch(const Backend& original, World world) : backend_(std::move(world), original.clock(), original.random()) {
+        backend_.cache() = original.cache();  // the throttles' history too: a replay is throttled alike
+    }
     explicit Scratch(const Backend& original) : Scratch(original, original.world()) {}
     Backend& backend() { return backend_; }
 

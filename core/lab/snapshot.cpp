@@ -5,6 +5,7 @@
 #include "drf/authentication.hpp"
 #include "drf/permissions.hpp"
 #include "drf/policy_check.hpp"
+#include "drf/throttling.hpp"
 #include "lab/world_json.hpp"
 
 namespace authlab::lab {
@@ -61,6 +62,7 @@ ordered_json snapshot(const Backend& backend) {
     out["policies"] = policies_to_json(world.policies);
     out["authentication_classes"] = drf::authentication_class_names();
     out["permission_classes"] = drf::permission_class_names();
+    out["throttle_classes"] = drf::throttle_class_names();
     out["policy_views"] = drf::policy_view_names();
     out["password_cost"] = {{"memory_kib", world.password_cost.memory_kib},
                             {"time_cost", world.password_cost.time_cost},

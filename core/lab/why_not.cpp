@@ -15,7 +15,8 @@ using nlohmann::ordered_json;
 
 constexpr std::size_t max_suggestions = 6;
 
-bool let_through(int status) { return status != 401 && status != 403; }
+// A refusal "Why not?" explains: who you are (401), what you may do (403), how often (429).
+bool let_through(int status) { return status != 401 && status != 403 && status != 429; }
 
 // One candidate change: how to try it on a scratch backend, and what to offer if it works.
 struct Candidate {
@@ -197,6 +198,30 @@ std::string object_reason(const World& world, const Original& original) {
            ": IsOwner refuses it, whatever the model permissions allow.";
 }
 
+// A 429: waiting out Retry-After lets it through on the moved clock; and when an
+// AnonRateThrottle refused, logging in does (user requests are not counted there).
+void wait_candidate(const http::Request& request, const ordered_json& retry_after, std::vector<Candidate>& out) {
+    if (!retry_after.is_number_integer()) return;  // no wait to offer (the scope holds more than the rate)
+    const std::int64_t seconds = retry_after.get<std::int64_t>();
+    out.push_back({"Wait " + std::to_string(seconds) + " s (Retry-After), then send it again",
+                   {{"kind", "wait"}, {"seconds", seconds}},
+                   [&request, seconds](Backend& b) {
+                       b.advance(seconds);
+                       return b.handle(request).response.status;
+                   }});
+}
+
+// The longest wait among the throttles that refused, as Retry-After carries it.
+ordered_json retry_after(const ordered_json& trace) {
+    ordered_json longest;
+    for (const auto& step : trace["steps"]) {
+        if (step.value("stage", "") != "throttle" || step.value("result", "") != "fail") continue;
+        const ordered_json wait = step["data"].value("wait", ordered_json());
+        if (wait.is_number_integer() && (longest.is_null() || wait > longest)) longest = wait;
+    }
+    return longest;
+}
+
 Original read_trace(const World& world, const http::Request& request, const ordered_json& trace) {
     Original original(request);
     original.kind = trace["outcome"].value("kind", "");
@@ -238,7 +263,10 @@ ordered_json why_not(const Backend& backend, const http::Request& request) {
     Original original = read_trace(world, request, exchange.trace);
     std::vector<Candidate> candidates;
     bool csrf = exchange.trace["outcome"].value("sentence", "").find("CSRF") != std::string::npos;
-    if (csrf) csrf_candidates(original, candidates);
+    if (status == 429) {
+        wait_candidate(request, retry_after(exchange.trace), candidates);
+        if (!original.user) credential_candidates(world, original, candidates);
+    } else if (csrf) csrf_candidates(original, candidates);
     else if (original.user) permission_candidates(world, original, candidates);
     else credential_candidates(world, original, candidates);
     if (status == 403 && original.kind == "not_authenticated") challenge_candidate(world, original, candidates);

@@ -108,12 +108,14 @@ void require_unique_ids(const std::vector<Row>& rows, const Reader& r) {
 Policies read_policies(const Reader& r) {
     Policies policies;
     policies.authentication = strings(r.field("authentication"), 64);
+    if (r.has("throttle")) policies.throttle = strings(r.field("throttle"), 200);
     for (const auto& [name, entry] : r.value().items()) {
-        if (name == "authentication") continue;
+        if (name == "authentication" || name == "throttle") continue;
         Reader view(entry, r.path() + "." + name);
         ViewPolicy policy;
         if (view.has("authentication")) policy.authentication = strings(view.field("authentication"), 64);
         if (view.has("permissions")) policy.permissions = strings(view.field("permissions"), 1000);
+        if (view.has("throttle")) policy.throttle = strings(view.field("throttle"), 200);
         policies.views[name] = std::move(policy);
     }
     if (std::string problem = drf::policies_problem(policies); !problem.empty()) r.fail(problem);
@@ -223,10 +225,12 @@ World read_world(const Reader& top) {
 ordered_json policies_to_json(const Policies& policies) {
     ordered_json out;
     out["authentication"] = policies.authentication;
+    if (!policies.throttle.empty()) out["throttle"] = policies.throttle;
     for (const auto& [name, policy] : policies.views) {
         ordered_json view = ordered_json::object();
         if (policy.authentication) view["authentication"] = *policy.authentication;
         view["permissions"] = policy.permissions;
+        if (policy.throttle) view["throttle"] = *policy.throttle;
         out[name] = view;
     }
     return out;

@@ -221,12 +221,18 @@ Policies merge_policies(const Value& given) {
             policies.authentication = class_names(entry, "authentication");
             continue;
         }
+        if (key == "throttle") {
+            policies.throttle = class_names(entry, "throttle");
+            continue;
+        }
         if (!policies.views.contains(key)) throw ScenarioError("unknown policy key " + pyjson::str_repr(key));
-        check_keys(entry, {"authentication", "permissions"}, "policy " + pyjson::str_repr(key));
+        check_keys(entry, {"authentication", "permissions", "throttle"}, "policy " + pyjson::str_repr(key));
         ViewPolicy view;
         const Value* authentication = entry.find("authentication");
         if (authentication && !authentication->is(Value::Kind::None)) view.authentication = class_names(*authentication, key + ".authentication");
         if (const Value* permissions = entry.find("permissions")) view.permissions = class_names(*permissions, key + ".permissions");
+        const Value* throttle = entry.find("throttle");
+        if (throttle && !throttle->is(Value::Kind::None)) view.throttle = class_names(*throttle, key + ".throttle");
         policies.views[key] = std::move(view);
     }
     if (std::string problem = drf::policies_problem(policies); !problem.empty()) throw ScenarioError(problem);

@@ -55,8 +55,7 @@ Book& get_book(RequestContext& request, const drf::PathArgs& args) {
     auto it = std::find_if(request.world.books.begin(), request.world.books.end(),
                            [&](const Book& b) { return pk && b.id == *pk; });
     if (it == request.world.books.end()) {
-        request.trace.add("handler", "BookDetail", "fail", "no book has pk \"" + args.at(0) + "\": 404.");
-        throw drf::not_found();
+        request.fail(drf::not_found(), "handler", "BookDetail", "no book has pk \"" + args.at(0) + "\": 404.");
     }
     request.object = drf::ViewObject{"bookshop.book", it->id, std::nullopt};
     request.check_object_permissions();

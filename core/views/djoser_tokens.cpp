@@ -42,17 +42,14 @@ drf::Reply token_create(drf::RequestContext& request, const drf::PathArgs&) {
     serializer.add(optional_char_field("password")).add(optional_char_field("username"));  // LOGIN_FIELD, added in __init__
     const drf::Validated fields = serializer.is_valid(request.data());
     if (!fields.valid()) {
-        request.trace.add("handler", "TokenCreateSerializer", "fail", "The body's fields do not validate.", {{"errors", fields.errors}});
-        throw drf::validation_error(fields.errors);
+        request.fail(drf::validation_error(fields.errors), "handler", "TokenCreateSerializer", "The body's fields do not validate.", {{"errors", fields.errors}});
     }
     const std::optional<std::string> username = field(fields, "username");
     const auth::LoginResult result = auth::authenticate(request.world, request.passwords, username, field(fields, "password"));
     if (!result.user) {
-        request.trace.add("handler", "TokenCreateSerializer", "fail",
-                          "authenticate() returns None (" + refusal(result.outcome) +
+        request.fail(drf::validation_error({{"non_field_errors", {invalid_credentials}}}), "handler", "TokenCreateSerializer", "authenticate() returns None (" + refusal(result.outcome) +
                               "): djoser answers with one message for every case.",
                           {{"username", username ? nlohmann::ordered_json(drf::trace_text(*username)) : nlohmann::ordered_json()}});
-        throw drf::validation_error({{"non_field_errors", {invalid_credentials}}});
     }
     // login_user: get_or_create the token (CREATE_SESSION_ON_LOGIN is False: no session).
     const bool existed = std::any_of(request.world.tokens.begin(), request.world.tokens.end(),

@@ -50,10 +50,8 @@ Reply create_user(RequestContext& request, const drf::PathArgs&) {
     User user;
     user.username = unicode::nfkc(valid.get("username")->as_str());
     if (request.world.find_user(std::string_view(user.username))) {
-        request.trace.add("handler", "UserViewSet", "fail",
-                          "create_user normalises the username to '" + drf::trace_text(user.username) +
+        request.fail(drf::validation_error(nlohmann::ordered_json::array({"Unable to create account."})), "handler", "UserViewSet", "create_user normalises the username to '" + drf::trace_text(user.username) +
                               "', which is taken: the database refuses it (IntegrityError).");
-        throw drf::validation_error(nlohmann::ordered_json::array({"Unable to create account."}));
     }
     const pyjson::Value* email = valid.get("email");
     user.email = normalize_email(email ? email->as_str() : "");

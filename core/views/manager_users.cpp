@@ -32,13 +32,11 @@ Reply add_member(RequestContext& request, const drf::PathArgs&) {
     auto user = std::find_if(request.world.users.begin(), request.world.users.end(),
                              [&](const User& u) { return u.username == username; });
     if (user == request.world.users.end()) {
-        request.trace.add("handler", "ManagerUserList", "fail", "no user is named \"" + username + "\": 404.");
-        throw drf::not_found();
+        request.fail(drf::not_found(), "handler", "ManagerUserList", "no user is named \"" + username + "\": 404.");
     }
     const Group* group = request.world.find_group(manager_group);
     if (!group) {
-        request.trace.add("handler", "ManagerUserList", "fail", "there is no Manager group: 404.");
-        throw drf::not_found();
+        request.fail(drf::not_found(), "handler", "ManagerUserList", "there is no Manager group: 404.");
     }
     bool already = std::find(user->groups.begin(), user->groups.end(), group->id) != user->groups.end();
     if (!already) user->groups.push_back(group->id);
@@ -55,8 +53,7 @@ Reply remove_member(RequestContext& request, const drf::PathArgs& args) {
         return pk && u.id == *pk && auth::is_in_group(request.world, &u, manager_group);
     });
     if (user == request.world.users.end()) {
-        request.trace.add("handler", "ManagerUserDetail", "fail", "no Manager member has pk \"" + args.at(0) + "\": 404.");
-        throw drf::not_found();
+        request.fail(drf::not_found(), "handler", "ManagerUserDetail", "no Manager member has pk \"" + args.at(0) + "\": 404.");
     }
     request.object = drf::ViewObject{"auth.user", user->id, std::nullopt};
     request.check_object_permissions();

@@ -33,9 +33,7 @@ Reply list_orders(RequestContext& request, const drf::PathArgs&) {
 Reply create_order(RequestContext& request, const drf::PathArgs&) {
     drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderList");
     if (!request.user) {
-        request.trace.add("handler", "OrderList", "fail",
-                          "the order is valid, but perform_create needs an owner: the anonymous user raises NotAuthenticated.");
-        throw drf::not_authenticated();
+        request.fail(drf::not_authenticated(), "handler", "OrderList", "the order is valid, but perform_create needs an owner: the anonymous user raises NotAuthenticated.");
     }
     Order order;
     order.book = std::stoll(valid.get("book")->int_digits());

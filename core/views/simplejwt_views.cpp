@@ -19,8 +19,7 @@ drf::Validated validated(drf::RequestContext& request, const std::string& serial
     for (const std::string& name : names) serializer.add(std::make_unique<drf::CharField>(name));
     drf::Validated fields = serializer.is_valid(request.data());
     if (!fields.valid()) {
-        request.trace.add("handler", serializer_name, "fail", "The body's fields do not validate.", {{"errors", fields.errors}});
-        throw drf::validation_error(fields.errors);
+        request.fail(drf::validation_error(fields.errors), "handler", serializer_name, "The body's fields do not validate.", {{"errors", fields.errors}});
     }
     return fields;
 }
@@ -42,11 +41,9 @@ drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&)
     const std::string& username = fields.get("username")->as_str();
     const auth::LoginResult result = auth::authenticate(request.world, request.passwords, username, fields.get("password")->as_str());
     if (!result.user || !result.user->is_active) {
-        request.trace.add("handler", "TokenObtainPairSerializer", "fail",
-                          "authenticate() finds no active user for '" + drf::trace_text(username) +
+        request.fail(drf::authentication_failed(std::string("No active account found with the given credentials")), "handler", "TokenObtainPairSerializer", "authenticate() finds no active user for '" + drf::trace_text(username) +
                               "' with that password: AuthenticationFailed (401).",
                           {{"username", drf::trace_text(username)}});
-        throw drf::authentication_failed(std::string("No active account found with the given credentials"));
     }
     const pyjson::Value refresh = jwt::for_user(jwt::TokenType::refresh, *result.user, request.now, request.random);
     const pyjson::Value access = jwt::access_from_refresh(refresh, request.now, request.random);
@@ -69,11 +66,9 @@ drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
         throw drf::ServerError(check.cause);
     }
     if (!check.payload) {
-        request.trace.add("handler", "TokenRefreshSerializer", "fail",
-                          "The refresh token " + drf::redact_jwt(raw) + " is refused: " + check.error + " (" + check.cause +
+        request.fail(drf::authentication_failed(nlohmann::ordered_json{{"detail", check.error}, {"code", "token_not_valid"}}), "handler", "TokenRefreshSerializer", "The refresh token " + drf::redact_jwt(raw) + " is refused: " + check.error + " (" + check.cause +
                               "); the view raises InvalidToken (401).",
                           {{"message", check.error}, {"cause", check.cause}});
-        throw drf::authentication_failed(nlohmann::ordered_json{{"detail", check.error}, {"code", "token_not_valid"}});
     }
     const pyjson::Value access = jwt::access_from_refresh(*check.payload, request.now, request.random);
     request.trace.add("handler", "TokenRefreshSerializer", "pass",

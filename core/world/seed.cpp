@@ -36,9 +36,9 @@ constexpr SeedUser seed_users[] = {
 Policies default_policies() {
     Policies p;
     p.authentication = {"TokenAuthentication", "JWTAuthentication", "SessionAuthentication", "BasicAuthentication"};
-    p.views["books"] = {std::nullopt, {"DjangoModelPermissions"}};
-    p.views["orders"] = {std::nullopt, {"IsAuthenticated", "DjangoModelPermissions", "IsOwner | IsAdminUser"}};
-    p.views["manager_users"] = {std::nullopt, {"IsAuthenticated", "IsInGroup:Manager"}};
+    p.views["books"] = {std::nullopt, {"DjangoModelPermissions"}, std::nullopt};
+    p.views["orders"] = {std::nullopt, {"IsAuthenticated", "DjangoModelPermissions", "IsOwner | IsAdminUser"}, std::nullopt};
+    p.views["manager_users"] = {std::nullopt, {"IsAuthenticated", "IsInGroup:Manager"}, std::nullopt};
     return p;
 }
 

@@ -48,15 +48,18 @@ struct Session {
     Micros expires = 0;
 };
 
-// A view's authentication_classes and permission_classes. `authentication` unset means the
-// global list (DEFAULT_AUTHENTICATION_CLASSES); no permissions means everything is allowed.
+// A view's authentication_classes, permission_classes and throttle_classes. `authentication`
+// (`throttle`) unset means the global list (DEFAULT_AUTHENTICATION_CLASSES,
+// DEFAULT_THROTTLE_CLASSES); no permissions means everything is allowed.
 struct ViewPolicy {
     std::optional<std::vector<std::string>> authentication;
     std::vector<std::string> permissions;  // each an expression: "IsAdminUser | IsInGroup:Manager"
+    std::optional<std::vector<std::string>> throttle;  // each "AnonRateThrottle:5/min" or "UserRateThrottle:…"
 };
 
 struct Policies {
     std::vector<std::string> authentication;  // the global list
+    std::vector<std::string> throttle;        // the global list: none by default
     std::map<std::string, ViewPolicy> views;  // "books", "orders", "manager_users"
 };
 

@@ -6,7 +6,7 @@
 writes COUNT scenario files (scenarios.md format, no expectations: compare.py judges them
 against the real stack) into DIR. The same seed always writes the same files, so a
 disagreement can be replayed. Each scenario starts from the default world with random
-policies (composed permission expressions, authentication lists, group permissions), logs
+policies (composed permission expressions, authentication lists, throttles, group permissions), logs
 some users in by each mechanism, then sends random requests with random credentials and
 bodies, sometimes moving the clock. Some users place orders first, so that the order detail
 route has other users' orders to refuse (IsOwner); djoser's user routes, token verify and the
@@ -24,6 +24,9 @@ PERMISSION_CLASSES = ['AllowAny', 'IsAuthenticated', 'IsAdminUser', 'IsAuthentic
                       'DjangoModelPermissions', 'DjangoModelPermissionsOrAnonReadOnly',
                       'IsInGroup:Manager', 'IsInGroup:Editor', 'IsInGroup:Customer', 'IsOwner']
 PERMISSIONS = [f'bookshop.{action}_{model}' for action in ('add', 'change', 'delete', 'view') for model in ('book', 'order')]
+THROTTLES = ['AnonRateThrottle', 'UserRateThrottle']
+RATES = ['1/s', '2/min', '3/min', '4/hour', '2/day', '0/min', '5/m']
+FORWARDED_FOR = ['10.0.0.1', '10.0.0.1, 10.0.0.2', '10.0.0.1,10.0.0.2', '2', ' ', '']
 BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
                      'Basic ' + base64.b64encode(b'no-colon').decode()]
 
@@ -44,6 +47,20 @@ def expression(rng, depth=0):
 
 def authenticators(rng):
     return rng.sample(AUTHENTICATORS, rng.randint(0, len(AUTHENTICATORS)))
+
+
+def throttles(rng):
+    return [f'{rng.choice(THROTTLES)}:{rng.choice(RATES)}' for _ in range(rng.randint(0, 2))]
+
+
+def add_throttles(rng, chosen):
+    """Throttle lists, drawn from their own generator so the rest of a seed's scenario stays."""
+    if rng.random() < 0.5:
+        chosen['throttle'] = throttles(rng)
+    for view in ('books', 'orders', 'manager_users'):
+        if rng.random() < 0.2:
+            chosen.setdefault(view, {'permissions': ['AllowAny']})['throttle'] = throttles(rng)
+    return chosen
 
 
 def policies(rng):
@@ -144,10 +161,12 @@ def target(rng, held):
     return 'POST', '/api/token/refresh/', {'refresh': '${refresh}' if 'refresh' in held else 'x'}
 
 
-def request(rng, held):
+def request(rng, held, client_rng):
     method, path, body = target(rng, held)
     request = {'method': method, 'path': path}
     headers = {}
+    if client_rng.random() < 0.25:  # get_ident reads it: one client, or one pretending to be many
+        headers['X-Forwarded-For'] = client_rng.choice(FORWARDED_FOR)
     header = authorization(rng, held)
     if header:
         headers['Authorization'] = header
@@ -195,7 +214,8 @@ def logins(rng):
 
 def scenario(seed):
     rng = random.Random(seed)
-    setup = {'world': 'default', 'policies': policies(rng)}
+    throttle_rng = random.Random(f'throttle-{seed}')
+    setup = {'world': 'default', 'policies': add_throttles(throttle_rng, policies(rng))}
     if rng.random() < 0.3:
         setup['groups'] = [{'name': rng.choice(['Customer', 'Editor', 'Manager', 'Auditor']),
                             'permissions': rng.sample(PERMISSIONS, rng.randint(0, 4))}]
@@ -204,7 +224,7 @@ def scenario(seed):
         if rng.random() < 0.08:
             steps.append({'advance': rng.choice([60, 299, 301, 86400])})
         else:
-            steps.append({'request': request(rng, held)})
+            steps.append({'request': request(rng, held, throttle_rng)})
     return {'name': f'random-{seed}', 'description': f'Random scenario, seed {seed}.', 'setup': setup, 'steps': steps}
 
 

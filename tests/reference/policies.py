@@ -13,6 +13,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from bookshop.permissions import IsInGroup, IsOwner
+from bookshop.throttles import THROTTLES, throttle_class
 from bookshop.views import POLICY_VIEWS
 
 
@@ -27,6 +28,7 @@ DEFAULT = {
     'orders': {'permissions': ['IsAuthenticated', 'DjangoModelPermissions',
                                 'IsOwner | IsAdminUser']},
     'manager_users': {'permissions': ['IsAuthenticated', 'IsInGroup:Manager']},
+    'throttle': [],
 }
 
 AUTHENTICATION = {
@@ -124,16 +126,34 @@ def authentication_paths(names, where):
     return [AUTHENTICATION[name] for name in names]
 
 
+def throttle_classes(entries, where):
+    """["AnonRateThrottle:5/min", …] -> DRF's classes with those rates."""
+    if not isinstance(entries, list):
+        raise PolicyError('%s: throttle must be a list' % where)
+    classes = []
+    for entry in entries:
+        name, colon, rate = entry.partition(':') if isinstance(entry, str) else ('', '', '')
+        if name not in THROTTLES or not colon:
+            raise PolicyError('%s: unknown throttle %r (AnonRateThrottle:<rate> or '
+                              'UserRateThrottle:<rate>)' % (where, entry))
+        try:
+            classes.append(throttle_class(name, rate))
+        except (ValueError, KeyError, IndexError):
+            raise PolicyError('%s: throttle %r: bad rate %r (like 5/min or 100/day)'
+                              % (where, entry, rate)) from None
+    return classes
+
+
 def merge(given):
     """The default policy with the scenario's keys replacing whole entries."""
     policy = copy.deepcopy(DEFAULT)
     for key, value in (given or {}).items():
         if key not in DEFAULT:
             raise PolicyError('unknown policy key %r' % key)
-        if key != 'authentication':
-            if not isinstance(value, dict) or set(value) - {'authentication', 'permissions'}:
-                raise PolicyError('policy %r must be an object with authentication '
-                                  'and/or permissions' % key)
+        if key not in ('authentication', 'throttle'):
+            if not isinstance(value, dict) or set(value) - {'authentication', 'permissions', 'throttle'}:
+                raise PolicyError('policy %r must be an object with authentication, '
+                                  'permissions and/or throttle' % key)
         policy[key] = value
     return policy
 
@@ -153,7 +173,10 @@ class Applied:
             perms = entry.get('permissions', [])
             if not isinstance(perms, list):
                 raise PolicyError('%s: permissions must be a list' % key)
-            views[key] = (auth, [parse_permission(p) for p in perms])
+            own_throttle = entry.get('throttle')
+            throttles = None if own_throttle is None else throttle_classes(own_throttle, key)
+            views[key] = (auth, [parse_permission(p) for p in perms], throttles)
+        global_throttles = throttle_classes(policy['throttle'], 'throttle')
 
         # The global list is DRF's DEFAULT_AUTHENTICATION_CLASSES: override the
         # setting (setting_changed makes DRF reload api_settings), then rebind
@@ -163,17 +186,24 @@ class Applied:
         self.override = override_settings(REST_FRAMEWORK=rest)
         self.override.enable()
         APIView.authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
-        for key, (auth, perms) in views.items():
+        # DEFAULT_THROTTLE_CLASSES likewise (classes, not paths: each carries its rate).
+        APIView.throttle_classes = global_throttles
+        for key, (auth, perms, throttles) in views.items():
             for view in POLICY_VIEWS[key]:
                 view.authentication_classes = (
                     [import_string(path) for path in auth] if auth is not None
                     else api_settings.DEFAULT_AUTHENTICATION_CLASSES)
                 view.permission_classes = perms
+                if throttles is not None:
+                    view.throttle_classes = throttles
 
     def undo(self):
         self.override.disable()
         APIView.authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+        APIView.throttle_classes = api_settings.DEFAULT_THROTTLE_CLASSES
         for classes in POLICY_VIEWS.values():
             for view in classes:  # back to the inherited attributes
                 del view.authentication_classes
                 del view.permission_classes
+                if 'throttle_classes' in view.__dict__:
+                    del view.throttle_classes

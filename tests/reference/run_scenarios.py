@@ -22,6 +22,7 @@ START = '2024-01-01T12:00:00Z'
 
 def run_file(filename, worlds, clock, as_json):
     """Run one file; True when every expectation holds. Raises ScenarioError."""
+    from django.core.cache import cache
     from policies import Applied, PolicyError
     from scenario import ScenarioError, run_steps
     from world import SetupError
@@ -37,6 +38,7 @@ def run_file(filename, worlds, clock, as_json):
     clock.move_to(START)
     try:
         worlds.load(setup)
+        cache.clear()  # the throttles' history: each scenario starts without one
         applied = Applied(setup.get('policies'))
     except (SetupError, PolicyError) as e:
         raise ScenarioError(str(e)) from None

@@ -232,3 +232,35 @@ TEST_CASE("the snapshot shows what the admin shows", "[lab]") {
     CHECK(s["users"][0]["all_permissions"].size() == 36);  // the superuser has every permission
     CHECK(s["policies"]["books"]["permissions"] == json{"DjangoModelPermissions"});
 }
+
+TEST_CASE("why not: a 429 offers to wait out Retry-After or to log in", "[lab]") {
+    Fixture f;
+    auto answer = lab::apply_admin_command(
+        f.backend, {{"op", "set_policies"},
+                    {"policies", {{"authentication", {"TokenAuthentication"}},
+                                  {"throttle", {"AnonRateThrottle:1/min"}},
+                                  {"books", {{"permissions", {"AllowAny"}}}}}}});
+    REQUIRE_FALSE(answer.contains("error"));
+    CHECK(f.backend.handle(f.request("GET", "/api/books/")).response.status == 200);
+    f.backend.advance(15);
+    const http::Request again = f.request("GET", "/api/books/");
+    const std::string before = f.saved();
+    auto why = lab::why_not(f.backend, again);
+    CHECK(why["status"] == 429);
+    auto t = texts(why);
+    CHECK(std::find(t.begin(), t.end(), "Wait 45 s (Retry-After), then send it again") != t.end());
+    CHECK(std::find(t.begin(), t.end(), "Send credentials: the request as carol (TokenAuthentication)") != t.end());
+    CHECK(f.saved() == before);  // tried on copies: the clock and the world stay
+    CHECK(f.backend.handle(again).response.status == 429);  // and so does the throttle's history
+}
+
+TEST_CASE("a bad throttle rate is refused when policies are set and nothing changes", "[lab]") {
+    Fixture f;
+    const std::string before = f.saved();
+    auto answer = lab::apply_admin_command(
+        f.backend, {{"op", "set_policies"},
+                    {"policies", {{"authentication", {"TokenAuthentication"}}, {"throttle", {"UserRateThrottle:3/fortnight"}}}}});
+    REQUIRE(answer.contains("error"));
+    CHECK(answer["error"].get<std::string>().find("bad rate '3/fortnight'") != std::string::npos);
+    CHECK(f.saved() == before);
+}

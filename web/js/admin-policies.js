@@ -1,7 +1,7 @@
-// Each view's policy, as DRF's authentication_classes and permission_classes: the global
-// authenticator list, and per view its own list (or the global one) and its permission
-// expressions ("IsAdminUser | IsInGroup:Manager"). The core checks them; its message for a
-// bad expression is shown next to the Save button.
+// Each view's policy, as DRF's authentication_classes, permission_classes and
+// throttle_classes: the global authenticator and throttle lists, and per view its own lists (or
+// the global ones) and its permission expressions ("IsAdminUser | IsInGroup:Manager"). The core
+// checks them; its message for a bad expression or rate is shown next to the Save button.
 import { el } from './dom.js';
 import { orderedList } from './ordered-list.js';
 
@@ -23,6 +23,10 @@ export class PoliciesAdmin {
     const permClasses = this.lab.snapshot.permission_classes.flatMap((name) =>
       (name === 'IsInGroup' ? groups.map((g) => `IsInGroup:${g.name}`) : [name]));
     const global = orderedList({ id: 'policy-authentication', label: 'Global authentication class', items: policies.authentication, choices: authClasses });
+    // A throttle is a class and DRF's rate ("AnonRateThrottle:5/min"): suggest two rates each.
+    const throttleChoices = (this.lab.snapshot.throttle_classes ?? []).flatMap((name) => [`${name}:5/min`, `${name}:100/day`]);
+    const globalThrottle = orderedList({ id: 'policy-throttle', label: 'Global throttle', items: policies.throttle ?? [],
+      choices: throttleChoices, typed: true, addLabel: 'Add a throttle' });
     const perView = views.map((view) => {
       const policy = policies[view] ?? {};
       const own = el('input', { type: 'checkbox', id: `policy-${view}-own`, checked: Array.isArray(policy.authentication) });
@@ -30,8 +34,15 @@ export class PoliciesAdmin {
         items: policy.authentication ?? policies.authentication, choices: authClasses });
       const perms = orderedList({ id: `policy-${view}-permissions`, label: `${view} permission class`,
         items: policy.permissions ?? [], choices: permClasses, typed: true });
-      const toggle = () => { auth.element.hidden = !own.checked; };
+      const ownThrottle = el('input', { type: 'checkbox', id: `policy-${view}-own-throttle`, checked: Array.isArray(policy.throttle) });
+      const throttle = orderedList({ id: `policy-${view}-throttle`, label: `${view} throttle`,
+        items: policy.throttle ?? policies.throttle ?? [], choices: throttleChoices, typed: true, addLabel: 'Add a throttle' });
+      const toggle = () => {
+        auth.element.hidden = !own.checked;
+        throttle.element.hidden = !ownThrottle.checked;
+      };
       own.addEventListener('change', toggle);
+      ownThrottle.addEventListener('change', toggle);
       toggle();
       const element = el('fieldset', { class: 'policy', id: `policy-${view}` },
         el('legend', {}, view, el('span', { class: 'route' }, ` — ${viewRoutes[view] ?? ''}`)),
@@ -40,18 +51,22 @@ export class PoliciesAdmin {
         auth.element,
         el('h4', {}, 'permission_classes'),
         el('p', { class: 'hint' }, 'All must pass, in order. Combine with &, | and ~ in one entry, e.g. IsAdminUser | IsInGroup:Manager.'),
-        perms.element);
-      return { view, own, auth, perms, element };
+        perms.element,
+        el('h4', {}, 'throttle_classes'),
+        el('div', { class: 'check' }, ownThrottle, el('label', { for: ownThrottle.id }, 'Its own list (otherwise the global one)')),
+        throttle.element);
+      return { view, own, auth, perms, ownThrottle, throttle, element };
     });
     const error = el('p', { class: 'field-error', id: 'policies-error', role: 'alert', tabindex: '-1' });
 
     const save = async (event) => {
       event.preventDefault();
       error.textContent = '';
-      const next = { authentication: global.values() };
-      for (const { view, own, auth, perms } of perView) {
+      const next = { authentication: global.values(), throttle: globalThrottle.values() };
+      for (const { view, own, auth, perms, ownThrottle, throttle } of perView) {
         next[view] = { permissions: perms.values() };
         if (own.checked) next[view].authentication = auth.values();
+        if (ownThrottle.checked) next[view].throttle = throttle.values();
       }
       const answer = await this.lab.admin({ op: 'set_policies', policies: next }, 'The view policies were changed successfully.');
       if (answer.error) {
@@ -68,6 +83,10 @@ export class PoliciesAdmin {
         el('legend', {}, 'DEFAULT_AUTHENTICATION_CLASSES'),
         el('p', { class: 'hint' }, 'Tried in order; the first that recognises credentials decides. The first one\'s challenge (WWW-Authenticate) makes a missing login 401 — or 403 when it has none (SessionAuthentication).'),
         global.element),
+      el('fieldset', { class: 'policy' },
+        el('legend', {}, 'DEFAULT_THROTTLE_CLASSES'),
+        el('p', { class: 'hint' }, 'Checked after permissions. AnonRateThrottle counts anonymous requests by address (X-Forwarded-For when sent, which anyone can forge); UserRateThrottle counts by user. Rates like 5/min, 100/day; views share each scope\'s count.'),
+        globalThrottle.element),
       perView.map((p) => p.element),
       error,
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'policies-save' }, 'Save policies')));

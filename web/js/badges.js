@@ -8,15 +8,17 @@ import { el, svg } from './dom.js';
 const reasons = {
   200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found',
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 406: 'Not Acceptable', 415: 'Unsupported Media Type',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 export const reasonPhrase = (status) => reasons[status] ?? '';
 
-// The kind of a status for styling: 'ok', 'unauthenticated' (401), 'forbidden' (403), 'error'.
+// The kind of a status for styling: 'ok', 'unauthenticated' (401), 'forbidden' (403),
+// 'throttled' (429), 'error'.
 export function statusKind(status) {
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
+  if (status === 429) return 'throttled';
   return status < 400 ? 'ok' : 'error';
 }
 
@@ -27,6 +29,7 @@ export function statusMeaning(status, outcomeKind) {
     return 'Forbidden, though the problem is authentication: the view\'s first authenticator has no WWW-Authenticate challenge, so DRF answers 403, not 401.';
   }
   if (status === 403) return 'Forbidden: the API knows who you are (or that you are anonymous) and says no.';
+  if (status === 429) return 'Too many requests: allowed, but not this often; Retry-After says how long to wait.';
   if (status < 300) return 'Let through.';
   return '';
 }

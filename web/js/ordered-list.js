@@ -4,7 +4,7 @@
 import { el, options, replace, uniqueId } from './dom.js';
 
 // → {element, values()}
-export function orderedList({ id, label, items, choices, typed = false }) {
+export function orderedList({ id, label, items, choices, typed = false, addLabel = typed ? 'Add a permission class' : 'Add' }) {
   let values = [...items];
   const list = el('ol', { class: 'ordered-list', id });
   const datalistId = uniqueId('choices');
@@ -45,7 +45,7 @@ export function orderedList({ id, label, items, choices, typed = false }) {
     render();
     if (typed) list.lastElementChild?.querySelector('input')?.focus();
   };
-  const addButton = el('button', { type: 'button', class: 'small add', id: `${id}-add`, onclick: add }, typed ? 'Add a permission class' : 'Add');
+  const addButton = el('button', { type: 'button', class: 'small add', id: `${id}-add`, onclick: add }, addLabel);
   const element = el('div', { class: 'ordered' },
     list,
     typed ? el('datalist', { id: datalistId }, choices.map((c) => el('option', { value: c }))) : null,

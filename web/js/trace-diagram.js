@@ -1,5 +1,5 @@
-// The decision, drawn: the core's trace as a sequence diagram across five lifelines
-// (client → API → authentication → authorization → handler), revealed step by step, stopping
+// The decision, drawn: the core's trace as a sequence diagram across six lifelines
+// (client → API → authentication → authorization → throttling → handler), revealed step by step, stopping
 // where the request was refused. It is an ordered list laid out as a grid, so it reads in
 // order without the picture too.
 import { reasonPhrase, statusBadge, statusKind, statusMeaning } from './badges.js';
@@ -10,9 +10,12 @@ const lanes = [
   { name: 'API', role: 'URL routing' },
   { name: 'Authentication', role: 'who is this?' },
   { name: 'Authorization', role: 'may they?' },
+  { name: 'Throttling', role: 'how often?' },
   { name: 'Handler', role: 'the view' },
 ];
-const laneOfStage = { route: 1, authentication: 2, user: 2, csrf: 2, permission: 3, object_permission: 3, handler: 4 };
+const laneOfStage = {
+  route: 1, authentication: 2, user: 2, csrf: 2, permission: 3, object_permission: 3, throttle: 4, handler: 5,
+};
 
 // How a step's result reads, with a symbol that does not depend on colour.
 const results = {
@@ -25,7 +28,7 @@ const results = {
   fail: ['✗', 'refused'],
 };
 // The sign on the refusing step: "WHO?" for a 401 (identity unknown), "STOP" for a 403.
-const stopWords = { unauthenticated: 'WHO?', forbidden: 'STOP', error: 'ERROR' };
+const stopWords = { unauthenticated: 'WHO?', forbidden: 'STOP', throttled: 'WAIT', error: 'ERROR' };
 const resultOf = (result) => results[result] ?? ['•', String(result ?? '').replaceAll('_', ' ')];
 
 function userOf(steps) {
@@ -40,7 +43,8 @@ function transitionLabel(from, to, steps) {
     const user = userOf(steps);
     return user ? `request.user = ${user}` : 'May this request go on?';
   }
-  if (to === 4) return 'Allowed: run the view';
+  if (to === 4) return 'Allowed: how many requests lately?';
+  if (to === 5) return 'Allowed: run the view';
   return '';
 }
 

@@ -1,4 +1,4 @@
-// "Why not?": for a 401 or 403 the core names the smallest changes that would have let the
+// "Why not?": for a 401, 403 or 429 the core names the smallest changes that would have let the
 // request through, each checked by replaying the request on a copy of the world. Each is one
 // click here; world changes go on the undo stack.
 import { announce } from './announce.js';
@@ -17,8 +17,8 @@ export class WhyNot {
   async explain(exchange) {
     const generation = ++this.generation;
     const { status } = exchange.response;
-    if (status !== 401 && status !== 403) {
-      replace(this.root, el('p', { class: 'hint' }, `${status}: nothing to explain here; this panel speaks up for 401 and 403.`));
+    if (status !== 401 && status !== 403 && status !== 429) {
+      replace(this.root, el('p', { class: 'hint' }, `${status}: nothing to explain here; this panel speaks up for 401, 403 and 429.`));
       return;
     }
     replace(this.root, el('p', { class: 'hint' }, 'Looking for the smallest changes that would let this request through…'));
@@ -63,6 +63,9 @@ export class WhyNot {
     } else if (change.kind === 'send_as') {
       this.console.update({ user: change.username, mechanism: change.mechanism });
       await this.console.send();
+    } else if (change.kind === 'wait') {
+      await this.lab.advance(change.seconds, `${change.seconds} s`);
+      await this.lab.send(exchange.request, exchange.origin);
     } else if (change.kind === 'header') {
       this.console.update({ header: [change.name, change.value] });
       await this.console.send();
