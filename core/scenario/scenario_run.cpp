@@ -37,8 +37,8 @@ Micros advance_micros(const Value& seconds) {
 class Player {
 public:
     // The setup's users are hashed with the scenario's random stream, before any request.
-    explicit Player(const Value& setup)
-        : backend_(build_world(setup, auth::Passwords(random_, auth::Argon2Cost::django32())), clock_, random_) {}
+    Player(const Value& setup, const World* start)
+        : backend_(build_world(setup, auth::Passwords(random_, auth::Argon2Cost::django32()), start), clock_, random_) {}
 
     StepResult play(const Value& step) {
         if (step.is(Value::Kind::Dict) && step.find("advance")) {
@@ -73,14 +73,14 @@ private:
 
 }  // namespace
 
-ScenarioRun run_scenario(std::string_view file_bytes) {
+ScenarioRun run_scenario(std::string_view file_bytes, const World* start) {
     auto parsed = pyjson::parse(file_bytes, "utf-8");
     if (const auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw ScenarioError("cannot read: " + error->message);
     ScenarioRun run{std::get<Value>(parsed), {}};
     const Value* steps = member(run.scenario, "steps");
     if (!steps || !steps->is(Value::Kind::List)) throw ScenarioError("not a scenario: needs an object with a \"steps\" list");
     const Value* setup = run.scenario.find("setup");
-    Player player(setup ? *setup : Value::dict({}));
+    Player player(setup ? *setup : Value::dict({}), start);
     for (const Value& step : steps->as_list()) run.steps.push_back(player.play(step));
     return run;
 }

@@ -10,6 +10,7 @@
 
 #include "pyjson/value.hpp"
 #include "time/clock.hpp"
+#include "world/world.hpp"
 
 namespace authlab::scenario {
 
@@ -29,6 +30,7 @@ struct ScenarioRun {
 
 // Parses the file's bytes and runs every step. Throws ScenarioError when it cannot run
 // (nothing of a half-run scenario is reported, as in the reference).
-ScenarioRun run_scenario(std::string_view file_bytes);
+// `start` replaces the "default" world (see build_world).
+ScenarioRun run_scenario(std::string_view file_bytes, const World* start = nullptr);
 
 }  // namespace authlab::scenario
