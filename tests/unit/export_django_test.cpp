@@ -217,16 +217,16 @@ TEST_CASE("a bad fixture is refused with where and why, and nothing of it applie
     CHECK(import_error("{").starts_with("not valid JSON"));
     CHECK(import_error("{}") == "the file: expected a list");
     auto error_of = [](const json& fixture) { return import_error(fixture.dump()); };
-    CHECK(error_of({user_record("", "")}) == "record 1 (auth.user).fields.username: must not be empty");
-    CHECK(error_of({user_record("a", "plain")}) == "record 1 (auth.user).fields.password: not a Django password hash (algorithm$…)");
-    CHECK(error_of({user_record("a", ""), user_record("a", "")}) == "record 2 (auth.user).fields.username: a second user named \"a\"");
-    CHECK(error_of({user_record("a", "", json::array({4}))}) ==
+    CHECK(error_of(json::array({user_record("", "")})) == "record 1 (auth.user).fields.username: must not be empty");
+    CHECK(error_of(json::array({user_record("a", "plain")})) == "record 1 (auth.user).fields.password: not a Django password hash (algorithm$…)");
+    CHECK(error_of(json::array({user_record("a", ""), user_record("a", "")})) == "record 2 (auth.user).fields.username: a second user named \"a\"");
+    CHECK(error_of(json::array({user_record("a", "", json::array({4}))})) ==
           "record 1 (auth.user).fields.groups[0]: group 4 is not among the file's auth.group records");
-    CHECK(error_of({user_record("a", "", json::array({json::array({"Nobody"})}))}) ==
+    CHECK(error_of(json::array({user_record("a", "", json::array({json::array({"Nobody"})}))})) ==
           "User \"a\": no group named \"Nobody\" in the file or the lab");
-    CHECK(error_of({{{"model", "authtoken.token"}, {"pk", "XYZ"}, {"fields", {{"user", {"carol"}}, {"created", "2024-01-01T12:00:00Z"}}}}}) ==
+    CHECK(error_of(json::array({{{"model", "authtoken.token"}, {"pk", "XYZ"}, {"fields", {{"user", {"carol"}}, {"created", "2024-01-01T12:00:00Z"}}}}})) ==
           "record 1 (authtoken.token).pk: expected 40 lowercase hex characters, as DRF makes token keys");
-    CHECK(error_of({{{"model", "authtoken.token"}, {"pk", std::string(40, 'a')}, {"fields", {{"user", {"carol"}}, {"created", "yesterday"}}}}}) ==
+    CHECK(error_of(json::array({{{"model", "authtoken.token"}, {"pk", std::string(40, 'a')}, {"fields", {{"user", {"carol"}}, {"created", "yesterday"}}}}})) ==
           "record 1 (authtoken.token).fields.created: expected a date and time like \"2024-01-01T12:00:00.000Z\"");
     json many = json::array();
     for (std::size_t i = 0; i <= exporting::max_imported_users; ++i) many.push_back(user_record("u" + std::to_string(i), ""));
