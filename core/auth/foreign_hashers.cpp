@@ -53,6 +53,8 @@ std::string hasher_class_name(std::string_view algorithm) {
     return hasher ? std::string(hasher->class_name) : std::string(algorithm);
 }
 
+bool foreign_hash_checked_only_by_django(std::string_view algorithm) { return algorithm == "pbkdf2_sha1"; }
+
 bool foreign_hash_fails_the_request(std::string_view algorithm) { return algorithm == listed_without_library; }
 
 std::string foreign_hash_message(std::string_view algorithm) {

@@ -34,6 +34,10 @@ std::string foreign_hash_message(std::string_view algorithm);
 // but its library is missing), false when the password is refused as a mismatch.
 bool foreign_hash_fails_the_request(std::string_view algorithm);
 
+// The one known gap: PBKDF2SHA1PasswordHasher is listed by the reference project, so Django
+// accepts the right password, but the lab does not compute PBKDF2-SHA1 and refuses it.
+bool foreign_hash_checked_only_by_django(std::string_view algorithm);
+
 // Thrown by check_password for a hash whose hasher cannot load: the request answers 500.
 struct HasherUnavailable : std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "scenario/setup.hpp"
-#include "world/world_json.hpp"
+#include "lab/world_json.hpp"
 
 namespace authlab::cli {
 
