@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+
+#include "crypto/base64.hpp"
+#include "crypto/constant_time.hpp"
+#include "crypto/sha1.hpp"
 
 namespace authlab::auth {
 namespace {
@@ -53,7 +58,24 @@ std::string hasher_class_name(std::string_view algorithm) {
     return hasher ? std::string(hasher->class_name) : std::string(algorithm);
 }
 
-bool foreign_hash_checked_only_by_django(std::string_view algorithm) { return algorithm == "pbkdf2_sha1"; }
+HashCheck pbkdf2_sha1_verify(std::string_view password, std::string_view encoded) {
+    // algorithm, iterations, salt, hash
+    std::size_t first = encoded.find('$'), second = encoded.find('$', first + 1), third = encoded.find('$', second + 1);
+    if (third == std::string_view::npos || encoded.find('$', third + 1) != std::string_view::npos)
+        return {Verdict::malformed, "a PBKDF2-SHA1 hash reads pbkdf2_sha1$iterations$salt$hash", false};
+    std::string_view digits = encoded.substr(first + 1, second - first - 1);
+    std::uint32_t iterations = 0;
+    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), iterations);
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || iterations == 0 ||
+        iterations > max_pbkdf2_iterations)
+        return {Verdict::malformed, "PBKDF2 iterations must be from 1 to " + std::to_string(max_pbkdf2_iterations), false};
+    std::string_view salt = encoded.substr(second + 1, third - second - 1);
+    // Django re-encodes and compares the whole strings in constant time.
+    std::string again = "pbkdf2_sha1$" + std::string(digits) + "$" + std::string(salt) + "$" +
+                        crypto::base64_encode(crypto::pbkdf2_hmac_sha1(password, salt, iterations, 20));
+    if (!crypto::constant_time_equals(again, encoded)) return {Verdict::mismatch, "", false};
+    return {Verdict::match, "", true};  // not the preferred hasher: rehashed with Argon2 on login
+}
 
 bool foreign_hash_fails_the_request(std::string_view algorithm) { return algorithm == listed_without_library; }
 

@@ -6,6 +6,7 @@
 // - an algorithm not in PASSWORD_HASHERS: identify_hasher raises ValueError("Unknown password
 //   hashing algorithm …"), which check_password swallows: the default hasher runs once for
 //   equal timing and the password simply does not match;
+// - pbkdf2_sha1, listed and loadable: checked as Django checks it;
 // - bcrypt_sha256, listed but without its library: the hasher's verify() raises ValueError
 //   ("Couldn't load 'BCryptSHA256PasswordHasher' algorithm library …"), which nobody catches:
 //   the request ends in Django's 500 page.
@@ -13,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "auth/password_hashers.hpp"
 
 namespace authlab::auth {
 
@@ -34,9 +37,9 @@ std::string foreign_hash_message(std::string_view algorithm);
 // but its library is missing), false when the password is refused as a mismatch.
 bool foreign_hash_fails_the_request(std::string_view algorithm);
 
-// The one known gap: PBKDF2SHA1PasswordHasher is listed by the reference project, so Django
-// accepts the right password, but the lab does not compute PBKDF2-SHA1 and refuses it.
-bool foreign_hash_checked_only_by_django(std::string_view algorithm);
+// PBKDF2SHA1PasswordHasher, which the reference project lists: "pbkdf2_sha1$iterations$salt$hash"
+// verifies (and, like every hash of a hasher other than the preferred one, asks to be upgraded).
+HashCheck pbkdf2_sha1_verify(std::string_view password, std::string_view encoded);
 
 // Thrown by check_password for a hash whose hasher cannot load: the request answers 500.
 struct HasherUnavailable : std::runtime_error {

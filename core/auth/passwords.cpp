@@ -34,6 +34,7 @@ HashCheck Passwords::check_password(std::string_view raw, std::string_view encod
     if (encoded.starts_with("argon2$")) return argon2_verify(raw, encoded, cost_);
     if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_verify(raw, encoded);
     if (auto algorithm = foreign_algorithm(encoded)) {
+        if (*algorithm == "pbkdf2_sha1") return pbkdf2_sha1_verify(raw, encoded);
         if (foreign_hash_fails_the_request(*algorithm)) throw HasherUnavailable("ValueError: " + foreign_hash_message(*algorithm));
         make_password(raw);  // check_password's "fake runtime": the default hasher runs once
         return {Verdict::mismatch, foreign_hash_message(*algorithm), false};

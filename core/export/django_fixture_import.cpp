@@ -283,8 +283,8 @@ std::string password_note(const User& user) {
     if (!algorithm) return "";
     if (algorithm->empty()) return who + ": an empty password (saved without set_password()): no password matches it.";
     std::string made_by = who + ": a hash of " + auth::hasher_class_name(*algorithm) + " (" + *algorithm + "), kept as stored. ";
-    if (auth::foreign_hash_checked_only_by_django(*algorithm))
-        return made_by + "Django accepts the right password for it; the lab cannot check this hasher yet and refuses every login.";
+    if (*algorithm == "pbkdf2_sha1")
+        return made_by + "It works, as the project lists it, and the first login rehashes it with Argon2.";
     if (auth::foreign_hash_fails_the_request(*algorithm))
         return made_by + "A login fails with a 500 as Django fails without the bcrypt library: ValueError: " +
                auth::foreign_hash_message(*algorithm);

@@ -9,7 +9,7 @@ that world (authlab run --world) and through Django, compared step by step (comp
 default  the default world, replayed with the shared scenarios and the generated ones
 admin    a world changed by the page's admin commands (roundtrip/admin-commands.json: a new
          group, users moved, composed policies, cheaper hashes) plus users imported from a
-         fixture with other hashers' hashes and tokens (roundtrip/legacy-users.json)
+         fixture with other hashers' hashes (PBKDF2-SHA1 too) and tokens (roundtrip/legacy-users.json)
 random   a world from random admin commands (a seed, so a failure replays)
 dumpdata the real project's `dumpdata` (natural keys, then numeric ids with contenttypes)
          imported into the core: every group, user, password, token and permission intact;
@@ -219,7 +219,7 @@ def dumpdata_case(authlab, directory):
         failures += intact(json.loads(dump_text), json.loads(done.stdout), mode)
         if mode == 'natural':
             world_path = write(directory, 'imported.json', done.stdout)
-            passwords = dict(DEFAULT_PASSWORDS, **{u: LEGACY_PASSWORD for u in ('pat', 'mo', 'sha', 'umo')})
+            passwords = dict(DEFAULT_PASSWORDS, **{u: LEGACY_PASSWORD for u in ('pat', 'pbs', 'mo', 'sha', 'umo')})
             paths = [write(directory, 'scenario-%02d.json' % i, json.dumps(s))
                      for i, s in enumerate(world_scenarios(json.loads(done.stdout), passwords))]
             code_path = write(directory, 'code.py', run([authlab, 'export', 'code', world_path]))
@@ -295,7 +295,7 @@ def main():
                                                             os.path.join(HERE, 'roundtrip', 'admin-commands.json')]))
             world_text = run([authlab, 'import', 'fixture', os.path.join(HERE, 'roundtrip', 'legacy-users.json'), changed])
             passwords = dict(DEFAULT_PASSWORDS, olga='olga-pass-1', stan='stan-pass-1', dora='dora-pass-1',
-                             **{u: LEGACY_PASSWORD for u in ('pat', 'mo', 'umo', 'bea', 'blank')})
+                             **{u: LEGACY_PASSWORD for u in ('pat', 'mo', 'umo', 'bea', 'shay', 'blank')})
             return round_trip(authlab, directory, world_text, passwords)
         if args.case.startswith('random:'):
             commands, passwords = random_world_commands(int(args.case.split(':', 1)[1]))

@@ -20,6 +20,7 @@ import django  # noqa: E402
 # Hashes other hashers wrote for the password "legacy-pass-1" (Django 3.2's own encoders).
 LEGACY = {
     'pat': 'pbkdf2_sha256',
+    'pbs': 'pbkdf2_sha1',
     'mo': 'md5',
     'sha': 'sha1',
     'umo': 'unsalted_md5',

@@ -4,6 +4,7 @@
 
 #include "auth/foreign_hashers.hpp"
 #include "auth/model_backend.hpp"
+#include "crypto/random.hpp"
 #include "export/django_code.hpp"
 #include "export/django_fixture.hpp"
 #include "export/django_fixture_import.hpp"
@@ -236,4 +237,22 @@ TEST_CASE("a bad fixture is refused with where and why, and nothing of it applie
     auto result = exporting::import_django_fixture(before, json::array({user_record("new", ""), user_record("", "")}).dump());
     CHECK(std::holds_alternative<exporting::FixtureError>(result));
     CHECK(before.users.size() == lab_world().users.size());
+}
+
+TEST_CASE("a PBKDF2-SHA1 hash from Django checks as Django checks it", "[export][passwords]") {
+    // Made by Django's PBKDF2SHA1PasswordHasher for "legacy-pass-1"; the reference lists it.
+    const std::string encoded = "pbkdf2_sha1$260000$Xq3kLm9PzR2vT8wY5nB7cD$NLXoUynbgBSmEqJT8AAVOV7qaSg=";
+    const std::string script = testing::django::reference_prelude() + R"(
+from django.contrib.auth.hashers import check_password
+encoded = sys.stdin.read()
+print(json.dumps([check_password('legacy-pass-1', encoded), check_password('wrong', encoded)]))
+)";
+    CHECK(json::parse(testing::python::run(script, {.input = encoded})) == json::array({true, false}));
+    crypto::SeededRandom random(6);
+    auth::Passwords passwords(random, auth::Argon2Cost::owasp_minimum());
+    auth::HashCheck right = passwords.check_password("legacy-pass-1", encoded);
+    CHECK(right.verdict == auth::Verdict::match);
+    CHECK(right.must_update);  // not the preferred hasher: Django's setter rehashes it
+    CHECK(passwords.check_password("wrong", encoded).verdict == auth::Verdict::mismatch);
+    CHECK(passwords.check_password("legacy-pass-1", "pbkdf2_sha1$0$salt$x").verdict == auth::Verdict::malformed);
 }

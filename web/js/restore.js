@@ -2,6 +2,7 @@
 // was restarted (rpc.js). A saved world the core refuses is kept aside, never overwritten, and
 // offered for download; the lab then runs the default world.
 import { byId } from './dom.js';
+import { startDeadlineMs } from './rpc.js';
 import { keepAside, keptAside, loadSaved } from './storage.js';
 
 // Returns whether the browser's cookie jar came back too.
@@ -39,7 +40,7 @@ function offerDownload() {
 export function restartFromSaved(rpc, lab, say) {
   rpc.addEventListener('restart', async ({ detail }) => {
     try {
-      const id = await rpc.call(undefined, 'open', ['default'], 'Restarting the core…');
+      const id = await rpc.call(undefined, 'open', ['default'], 'Restarting the core…', startDeadlineMs);
       if (id !== lab.core.id) throw new Error(`the new core is ${id}, not ${lab.core.id}`);
       await restoreSaved(lab, () => {});
       await lab.refresh();
