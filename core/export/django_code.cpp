@@ -43,7 +43,7 @@ struct PolicyViews {
 
 constexpr PolicyViews policy_views[] = {
     {"books", "BooksPolicy", "BookList and BookDetail"},
-    {"orders", "OrdersPolicy", "OrderList"},
+    {"orders", "OrdersPolicy", "OrderList and OrderDetail"},
     {"manager_users", "ManagerUsersPolicy", "ManagerUserList and ManagerUserDetail"},
 };
 
@@ -129,7 +129,19 @@ std::string permissions_block() {
            "\n"
            "        _IsInGroup.__name__ = _IsInGroup.__qualname__ = 'IsInGroup(%r)' % name\n"
            "        _group_permissions[name] = _IsInGroup\n"
-           "    return _group_permissions[name]\n";
+           "    return _group_permissions[name]\n"
+           "\n"
+           "\n"
+           "class IsOwner(BasePermission):\n"
+           "    \"\"\"An order is its owner's alone. An object-level check: has_permission is\n"
+           "    BasePermission's True, and any other row passes.\"\"\"\n"
+           "\n"
+           "    def has_object_permission(self, request, view, obj):\n"
+           "        from bookshop.models import Order\n"
+           "\n"
+           "        if isinstance(obj, Order):\n"
+           "            return obj.owner == request.user\n"
+           "        return True\n";
 }
 
 std::string views_block(const Policies& policies) {
@@ -164,10 +176,11 @@ std::string views_block(const Policies& policies) {
         const PythonClass& c = authentication_class(name);
         imports[std::string(c.module)].insert(std::string(c.name));
     }
-    permissions.erase("IsInGroup");  // defined above (in a project: from .permissions import IsInGroup)
+    permissions.erase("IsInGroup");  // defined above (in a project: from .permissions import …)
+    permissions.erase("IsOwner");
     for (const std::string& name : permissions) imports["rest_framework.permissions"].insert(name);
     std::string out = "# ---- bookshop/views.py " + std::string(53, '-') + "\n"
-                      "# (in a project, also: from .permissions import IsInGroup)\n";
+                      "# (in a project, also: from .permissions import IsInGroup, IsOwner)\n";
     for (const auto& [module, names] : imports) {
         out += "from " + module + " import ";
         bool first = true;
