@@ -94,6 +94,16 @@ export class Core {
     return JSON.parse(this.native.importWorld(typeof world === 'string' ? world : JSON.stringify(world)));
   }
 
+  // → { fixture, code }: the world as a Django fixture (JSON text) and its policies as Python.
+  exportDjango() {
+    return parsed(this.native.exportDjango());
+  }
+
+  // A project's dumpdata → { ok: true, report: [sentences] } or { error }; untouched on error.
+  importDjangoFixture(text) {
+    return JSON.parse(this.native.importDjangoFixture(text));
+  }
+
   hashPassword(password) {
     return parsed(this.native.hashPassword(password)).encoded;
   }

@@ -19,6 +19,9 @@
 #include <nlohmann/json.hpp>
 
 #include "backend.hpp"
+#include "export/django_code.hpp"
+#include "export/django_fixture.hpp"
+#include "export/django_fixture_import.hpp"
 #include "lab/admin_commands.hpp"
 #include "lab/browser_session.hpp"
 #include "lab/credentials.hpp"
@@ -111,6 +114,23 @@ public:
             if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
             if (auto problem = browser_.replace_world(std::move(std::get<World>(loaded)))) return error_json(*problem);
             return ok_json;
+        });
+    }
+
+    std::string exportDjango() const {
+        return guarded([&] {
+            return dump({{"fixture", exporting::django_fixture(backend_.world()).dump(2)},
+                         {"code", exporting::django_code(backend_.world())}});
+        });
+    }
+
+    std::string importDjangoFixture(const std::string& text) {
+        return guarded([&] {
+            auto imported = exporting::import_django_fixture(backend_.world(), text);
+            if (auto* error = std::get_if<exporting::FixtureError>(&imported)) return error_json(error->message);
+            auto& done = std::get<exporting::FixtureImport>(imported);
+            backend_.world() = std::move(done.world);
+            return dump({{"ok", true}, {"report", done.report}});
         });
     }
 
@@ -251,6 +271,8 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("now", &Core::now)
         .function("exportWorld", &Core::exportWorld)
         .function("importWorld", &Core::importWorld)
+        .function("exportDjango", &Core::exportDjango)
+        .function("importDjangoFixture", &Core::importDjangoFixture)
         .function("hashPassword", &Core::hashPassword)
         .function("checkPassword", &Core::checkPassword)
         .function("cookies", &Core::cookies)

@@ -51,7 +51,7 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin']);
+  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {

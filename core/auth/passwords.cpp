@@ -1,5 +1,7 @@
 #include "auth/passwords.hpp"
 
+#include "auth/foreign_hashers.hpp"
+
 namespace authlab::auth {
 namespace {
 
@@ -31,6 +33,12 @@ HashCheck Passwords::check_password(std::string_view raw, std::string_view encod
     if (!is_password_usable(encoded)) return {Verdict::mismatch, "", false};
     if (encoded.starts_with("argon2$")) return argon2_verify(raw, encoded, cost_);
     if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_verify(raw, encoded);
+    if (auto algorithm = foreign_algorithm(encoded)) {
+        if (*algorithm == "pbkdf2_sha1") return pbkdf2_sha1_verify(raw, encoded);
+        if (foreign_hash_fails_the_request(*algorithm)) throw HasherUnavailable("ValueError: " + foreign_hash_message(*algorithm));
+        make_password(raw);  // check_password's "fake runtime": the default hasher runs once
+        return {Verdict::mismatch, foreign_hash_message(*algorithm), false};
+    }
     return {Verdict::malformed, unknown_algorithm(encoded), false};
 }
 
@@ -40,6 +48,7 @@ std::string encoded_password_problem(std::string_view encoded) {
     if (!is_password_usable(encoded)) return "";
     if (encoded.starts_with("argon2$")) return argon2_problem(encoded);
     if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_problem(encoded);
+    if (foreign_algorithm(encoded)) return "";  // kept as stored; a login answers as Django does
     return unknown_algorithm(encoded);
 }
 

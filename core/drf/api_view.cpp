@@ -1,5 +1,6 @@
 #include "drf/api_view.hpp"
 
+#include "auth/foreign_hashers.hpp"
 #include "django/pages.hpp"
 #include "drf/authentication.hpp"
 #include "drf/errors.hpp"
@@ -205,6 +206,11 @@ http::Response dispatch(const ApiView& view, RequestContext& request, const Path
         request.trace.add("response", view.name, "fail", std::string("Django refuses the body: ") + error.what());
         request.trace.conclude(400, "bad_request", std::string("400: Django's own Bad Request page (") + error.what() + ").");
         return django::bad_request_page();
+    } catch (const auth::HasherUnavailable& error) {
+        // A stored hash whose hasher cannot load: check_password raises and nobody catches it.
+        request.trace.add("response", view.name, "error", std::string("Django's password check raises ") + error.what());
+        request.trace.conclude(500, "server_error", std::string("500: ") + error.what());
+        return django::server_error_page();
     } catch (const ServerError& error) {
         request.trace.add("response", view.name, "error", std::string("Django itself fails here: ") + error.what());
         request.trace.conclude(500, "server_error", std::string("500: ") + error.what());

@@ -63,13 +63,13 @@ std::string read_error_text(std::string_view code) {
     return "the file cannot be read";
 }
 
-RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool json) {
+RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool json, const World* start) {
     RunnerOutput result;
     int passed = 0, failed = 0, errors = 0;
     for (const ScenarioFile& file : files) {
         try {
             if (!file.bytes) throw ScenarioError("cannot read: " + file.read_error);
-            ScenarioRun run = run_scenario(*file.bytes);
+            ScenarioRun run = run_scenario(*file.bytes, start);
             bool ok = true;
             result.out += json ? json_line(run) : table(file.name, run, ok);
             ++(ok ? passed : failed);

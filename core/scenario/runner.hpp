@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "world/world.hpp"
+
 namespace authlab::scenario {
 
 struct ScenarioFile {
@@ -22,7 +24,9 @@ struct RunnerOutput {
     int exit_code = 0;  // 2: a file cannot run; 1: an expectation failed (table mode); else 0
 };
 
-RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool json);
+// `start`, when given, is the world a setup starts from instead of the "default" one (the
+// CLI's --world: scenarios replayed on an exported world).
+RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool json, const World* start = nullptr);
 
 // One wording for a failed read, whichever runner: the POSIX error name ("ENOENT", as errno
 // and Node.js's error.code spell it) to a sentence.

@@ -36,8 +36,8 @@ Micros advance_micros(const Value& seconds) {
 class Player {
 public:
     // The setup's users are hashed with the scenario's random stream, before any request.
-    Player(const Value& setup, auth::Argon2Cost setup_cost)
-        : backend_(build_world(setup, auth::Passwords(random_, setup_cost)), clock_, random_) {}
+    Player(const Value& setup, const World* start, auth::Argon2Cost setup_cost)
+        : backend_(build_world(setup, auth::Passwords(random_, setup_cost), start), clock_, random_) {}
 
     StepResult play(const Value& step) {
         if (step.is(Value::Kind::Dict) && step.find("advance")) {
@@ -70,7 +70,7 @@ private:
 
 }  // namespace
 
-ScenarioRun run_scenario(std::string_view file_bytes, auth::Argon2Cost setup_cost) {
+ScenarioRun run_scenario(std::string_view file_bytes, const World* start, auth::Argon2Cost setup_cost) {
     if (file_bytes.size() > max_scenario_bytes) {
         throw ScenarioError("the file is " + std::to_string(file_bytes.size()) + " bytes long; a scenario may have at most " +
                             std::to_string(max_scenario_bytes) + " (4 MiB)");
@@ -85,7 +85,7 @@ ScenarioRun run_scenario(std::string_view file_bytes, auth::Argon2Cost setup_cos
                             std::to_string(max_scenario_steps));
     }
     const Value* setup = run.scenario.find("setup");
-    Player player(setup ? *setup : Value::dict({}), setup_cost);
+    Player player(setup ? *setup : Value::dict({}), start, setup_cost);
     for (const Value& step : steps->as_list()) run.steps.push_back(player.play(step));
     return run;
 }

@@ -11,6 +11,7 @@
 #include "auth/password_hashers.hpp"
 #include "pyjson/value.hpp"
 #include "time/clock.hpp"
+#include "world/world.hpp"
 
 namespace authlab::scenario {
 
@@ -32,8 +33,10 @@ struct ScenarioRun {
 };
 
 // Parses the file's bytes and runs every step. Throws ScenarioError when it cannot run
-// (nothing of a half-run scenario is reported, as in the reference). The setup's users are
-// hashed at `setup_cost` (Django 3.2's; the fuzz target asks for the least).
-ScenarioRun run_scenario(std::string_view file_bytes, auth::Argon2Cost setup_cost = auth::Argon2Cost::django32());
+// (nothing of a half-run scenario is reported, as in the reference). `start` replaces the
+// "default" world (see build_world). The setup's users are hashed at `setup_cost` (Django 3.2's;
+// the fuzz target asks for the least).
+ScenarioRun run_scenario(std::string_view file_bytes, const World* start = nullptr,
+                         auth::Argon2Cost setup_cost = auth::Argon2Cost::django32());
 
 }  // namespace authlab::scenario

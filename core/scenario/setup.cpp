@@ -260,10 +260,10 @@ const World* base_world(const std::string& name) {
     return nullptr;
 }
 
-World build_world(const Value& setup, const auth::Passwords& passwords) {
+World build_world(const Value& setup, const auth::Passwords& passwords, const World* start) {
     check_keys(setup, {"world", "groups", "users", "books", "policies"}, "setup");
     std::string name = setup.find("world") ? text_of(*setup.find("world"), "setup.world") : "default";
-    const World* base = base_world(name);
+    const World* base = start && name == "default" ? start : base_world(name);
     if (!base) throw ScenarioError("unknown world " + pyjson::str_repr(name));
     World world = *base;
     for (const Value& spec : list_of(setup.find("groups"), "setup.groups", world_limits::groups)) set_group(world, spec);

@@ -10,7 +10,8 @@ namespace authlab::scenario {
 // The base worlds are built once per process from a fixed seed (the default one hashes five
 // Argon2 passwords) and copied for each scenario. `passwords` hashes the setup's users.
 // Throws ScenarioError when the setup cannot be built.
-World build_world(const pyjson::Value& setup, const auth::Passwords& passwords);
+// `start`, when given, stands in for the "default" world.
+World build_world(const pyjson::Value& setup, const auth::Passwords& passwords, const World* start = nullptr);
 
 // "default" or "empty"; nullptr for any other name.
 const World* base_world(const std::string& name);

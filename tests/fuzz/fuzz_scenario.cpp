@@ -6,7 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace authlab;
     try {
-        scenario::run_scenario(fuzz::as_text(data, size), auth::Argon2Cost{8, 1, 1});
+        scenario::run_scenario(fuzz::as_text(data, size), nullptr, auth::Argon2Cost{8, 1, 1});
     } catch (const scenario::ScenarioError&) {
     }
     return 0;

@@ -36,7 +36,7 @@ struct Fixture {
 
 std::string scenario_error(const std::string& file) {
     try {
-        scenario::run_scenario(file, auth::Argon2Cost{8, 1, 1});
+        scenario::run_scenario(file, nullptr, auth::Argon2Cost{8, 1, 1});
     } catch (const scenario::ScenarioError& error) {
         return error.what();
     }

@@ -10,6 +10,9 @@ using Args = std::vector<std::string>;
 
 int password_command(const Args& args);  // password hash|verify
 int jwt_command(const Args& args);       // jwt mint|verify
-int run_command(const Args& args);       // run [--json] FILE...
+int run_command(const Args& args);       // run [--json] [--world WORLD.json] FILE...
+int export_command(const Args& args);    // export fixture|code [WORLD.json]
+int import_command(const Args& args);    // import fixture FIXTURE.json [WORLD.json]
+int world_command(const Args& args);     // world [--admin COMMANDS.json] [WORLD.json]
 
 }  // namespace authlab::cli

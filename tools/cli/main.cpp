@@ -12,7 +12,14 @@ constexpr const char* usage =
     "  password verify ENCODED PASSWORD    exit 0 on match, 1 on mismatch, 2 on a malformed hash\n"
     "  jwt mint --secret S --user-id N [--type access|refresh]\n"
     "  jwt verify --secret S TOKEN         print the claims, or the reason and exit 1\n"
-    "  run [--json] FILE…                  run scenario files against the core\n";
+    "  run [--json] [--world WORLD.json] FILE…\n"
+    "                                      run scenario files against the core (WORLD.json in place\n"
+    "                                      of the default world)\n"
+    "  export fixture|code [WORLD.json]    the world as a Django fixture, or its policies as Python\n"
+    "  import fixture FIXTURE.json [WORLD.json]\n"
+    "                                      a project's dumpdata into the world; prints the new world\n"
+    "  world [--admin COMMANDS.json] [WORLD.json]\n"
+    "                                      print the world after the page's admin commands\n";
 
 }  // namespace
 
@@ -27,6 +34,9 @@ int main(int argc, char** argv) {
         if (command == "password") return authlab::cli::password_command(args);
         if (command == "jwt") return authlab::cli::jwt_command(args);
         if (command == "run") return authlab::cli::run_command(args);
+        if (command == "export") return authlab::cli::export_command(args);
+        if (command == "import") return authlab::cli::import_command(args);
+        if (command == "world") return authlab::cli::world_command(args);
     } catch (const std::exception& error) {
         std::cerr << "authlab: " << error.what() << "\n";
         return 2;

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "scenario/runner.hpp"
+#include "world_files.hpp"
 
 namespace authlab::cli {
 namespace {
@@ -43,14 +44,21 @@ scenario::ScenarioFile read_file(const std::string& name) {
 }  // namespace
 
 int run_command(const Args& args) {
-    bool json = !args.empty() && args[0] == "--json";
-    if (args.size() == (json ? 1u : 0u)) {
-        std::cerr << "usage: authlab run [--json] FILE...\n";
+    bool json = false;
+    std::optional<World> start;
+    std::size_t first = 0;
+    for (; first < args.size(); ++first) {
+        if (args[first] == "--json") json = true;
+        else if (args[first] == "--world" && first + 1 < args.size()) start = load_world(args[++first]);
+        else break;
+    }
+    if (first == args.size()) {
+        std::cerr << "usage: authlab run [--json] [--world WORLD.json] FILE...\n";
         return 2;
     }
     std::vector<scenario::ScenarioFile> files;
-    for (std::size_t i = json ? 1 : 0; i < args.size(); ++i) files.push_back(read_file(args[i]));
-    scenario::RunnerOutput output = scenario::run_scenario_files(files, json);
+    for (std::size_t i = first; i < args.size(); ++i) files.push_back(read_file(args[i]));
+    scenario::RunnerOutput output = scenario::run_scenario_files(files, json, start ? &*start : nullptr);
     std::cout << output.out << std::flush;
     std::cerr << output.err << std::flush;
     return output.exit_code;

@@ -9,7 +9,9 @@ import { byId } from './dom.js';
 import { Lab } from './lab.js';
 import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
-import { Rpc, remoteCore } from './rpc.js';
+import { restartFromSaved, restoreSaved } from './restore.js';
+import { Rpc, remoteCore, startDeadlineMs } from './rpc.js';
+import { askToOpenShared } from './share-prompt.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
 import { loadSaved, sanitizeNotes } from './storage.js';
 import { Stores } from './stores.js';
@@ -23,25 +25,21 @@ async function start() {
   const showTab = setUpTabs();
   // The offline file starts the worker from a Blob (tools/bundle/bundle.mjs).
   const rpc = new Rpc(globalThis.AUTHLAB_WORKER_URL ?? new URL('../worker.js', import.meta.url));
-  const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…');
+  const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…', startDeadlineMs);
   const lab = new Lab(remoteCore(rpc, coreId, labelFor));
   const say = setUpWorldTools(lab);
 
   // The saved state first; a world in the link replaces it (and can be undone).
   const saved = loadSaved();
   lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
-  let jarRestored = false;
-  if (saved.world) {
-    const answer = await lab.core.importWorld(saved.world);
-    if (answer.error) say(`The saved world could not be loaded (${answer.error}); this is the default world.`);
-    else if (saved.cookies) jarRestored = Boolean((await lab.core.importCookies(saved.cookies)).ok);
-  }
+  const jarRestored = await restoreSaved(lab, say);
+  restartFromSaved(rpc, lab, say);
   if (!jarRestored) delete lab.notes.held.session;  // the jar starts empty: that login is gone
   let shared = null;
   try {
     shared = await worldFromUrl();
-  } catch {
-    say('The link\'s world is damaged (it was cut short?); the lab kept its own world.');
+  } catch (error) {
+    say(error.message);  // damaged or too large: nothing of it is loaded
     clearUrlWorld();
   }
 
@@ -59,13 +57,17 @@ async function start() {
   new Matrix(byId('matrix'), lab);
 
   await lab.refresh();
-  if (shared !== null) {
-    const answer = await lab.importWorld(shared, 'Opened the world from the link');
-    clearUrlWorld();
-    if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
-  }
+  if (shared !== null) clearUrlWorld();
+  // A learner with a world of their own is asked first; a first visit just opens it.
+  if (shared !== null && !saved.world) await openShared(lab, shared, say);
   document.body.dataset.ready = 'true';
   announce('AuthLab is ready.');
+  if (shared !== null && saved.world && await askToOpenShared()) await openShared(lab, shared, say);
+}
+
+async function openShared(lab, text, say) {
+  const answer = await lab.importWorld(text, 'Opened the world from the link');
+  if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
 }
 
 start().catch((error) => {

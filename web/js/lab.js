@@ -124,6 +124,18 @@ export class Lab extends EventTarget {
     return answer;
   }
 
+  // A project's dumpdata, validated by the core; undoable like any import. → {ok, report} or {error}
+  async importDjangoFixture(text, label) {
+    const before = JSON.stringify(await this.core.exportWorld());
+    const answer = await this.core.importDjangoFixture(text);
+    if (answer.ok) {
+      this.pushUndo(label, before);
+      await this.refresh();
+      announce(`${label}: done.`);
+    }
+    return answer;
+  }
+
   async reset() {
     const before = JSON.stringify(await this.core.exportWorld());
     const answer = await this.core.admin({ op: 'reset', world: 'default' });

@@ -1,23 +1,46 @@
 // The page's line to the worker that runs the core: every call is a promise, answered in
 // order. Once a call has taken a noticeable time, the page says what the core is doing.
+// Work in the worker is bounded: a call not answered within its deadline, or a worker that
+// fails, ends that worker; every pending call is refused with the reason, a fresh worker is
+// started and a 'restart' event asks the page to load its last saved world into it.
 import { showBusy } from './announce.js';
 
 const noticeAfterMs = 150;
+export const callDeadlineMs = 8_000;     // Argon2 at Django's cost takes well under a second
+export const startDeadlineMs = 60_000;  // fetching and compiling the WebAssembly module
+const maxRestartsPerMinute = 3;          // then the core is considered broken, not unlucky
 
-export class Rpc {
+export class Rpc extends EventTarget {
   constructor(workerUrl) {
-    this.worker = new Worker(workerUrl, { type: 'module' });
+    super();
+    this.workerUrl = workerUrl;
     this.pending = new Map();
     this.nextId = 1;
-    this.worker.onmessage = ({ data }) => this.settle(data);
-    this.worker.onerror = (event) => this.failAll(`The core could not start: ${event.message || 'its worker failed to load'}`);
+    this.restarts = [];
+    this.start();
   }
 
-  call(core, method, args = [], label = 'The core is working…') {
+  start() {
+    this.answered = false;
+    this.worker = new Worker(this.workerUrl, { type: 'module' });
+    this.worker.onmessage = ({ data }) => {
+      this.answered = true;
+      this.settle(data);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault?.();
+      if (!this.answered) this.failAll(`The core could not start: ${event.message || 'its worker failed to load'}`);
+      else this.restart(`its worker failed: ${event.message || 'it stopped'}`);
+    };
+  }
+
+  call(core, method, args = [], label = 'The core is working…', deadlineMs = callDeadlineMs) {
+    if (this.failure) return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const call = { resolve, reject, label, noticed: false };
       call.timer = setTimeout(() => { call.noticed = true; this.updateBusy(); }, noticeAfterMs);
+      call.deadline = setTimeout(() => this.restart(`“${label}” ran past ${deadlineMs / 1000} s`), deadlineMs);
       this.pending.set(id, call);
       this.worker.postMessage({ id, core, method, args });
     });
@@ -27,10 +50,26 @@ export class Rpc {
     const call = this.pending.get(id);
     if (!call) return;
     clearTimeout(call.timer);
+    clearTimeout(call.deadline);
     this.pending.delete(id);
     this.updateBusy();
     if (error !== undefined) call.reject(new Error(error));
     else call.resolve(result);
+  }
+
+  // Ends the worker, refuses what it still owed, and starts another.
+  restart(reason) {
+    this.worker.terminate();
+    const message = `The core stopped (${reason}); it was restarted from the last saved world.`;
+    for (const id of [...this.pending.keys()]) this.settle({ id, error: message });
+    const now = Date.now();
+    this.restarts = this.restarts.filter((at) => now - at < 60_000).concat(now);
+    if (this.restarts.length > maxRestartsPerMinute) {
+      this.failAll(`The core stopped ${this.restarts.length} times in a minute (${reason}); reload the page.`);
+      return;
+    }
+    this.start();
+    this.dispatchEvent(new CustomEvent('restart', { detail: { reason, message } }));
   }
 
   failAll(message) {

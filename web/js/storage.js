@@ -2,7 +2,8 @@
 // passwords the page knows and what the client holds (tokens from the login panel). All of it
 // is the learner's own data, but a saved world and jar are still validated by the core when
 // they are loaded back.
-const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1' };
+const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1',
+  unloadable: 'authlab.world.unloadable.v1' };
 
 export function loadSaved() {
   try {
@@ -12,6 +13,25 @@ export function loadSaved() {
     return { world, cookies, notes: notes && typeof notes === 'object' ? notes : null };
   } catch {
     return { world: null, cookies: null, notes: null };
+  }
+}
+
+// A saved world the core refused to load is never overwritten: it is moved here before the
+// page saves anything else, and offered for download.
+export function keepAside(worldText) {
+  try {
+    localStorage.setItem(keys.unloadable, worldText);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function keptAside() {
+  try {
+    return localStorage.getItem(keys.unloadable);
+  } catch {
+    return null;
   }
 }
 

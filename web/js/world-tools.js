@@ -2,6 +2,7 @@
 // the virtual clock's reading. An imported or shared world is untrusted: the core validates
 // it, and any message about it is shown as text.
 import { announce } from './announce.js';
+import { setUpDjangoTools } from './django-tools.js';
 import { byId } from './dom.js';
 import { shareUrl } from './share.js';
 import { formatTime } from './time.js';
@@ -50,6 +51,8 @@ export function setUpWorldTools(lab) {
     const answer = await lab.importWorld(await file.text(), `Imported ${file.name}`);
     if (answer.error) say(`This file is not a world the lab can load: ${answer.error}`);
   }));
+
+  setUpDjangoTools(lab, guarded, say);
 
   byId('share').addEventListener('click', guarded(async () => {
     const url = await shareUrl(JSON.stringify(await lab.core.exportWorld()));

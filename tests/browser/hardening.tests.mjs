@@ -1,0 +1,138 @@
+// The page never freezes on hostile input, and never loses the learner's world: a worker that
+// dies mid-request is replaced by one loaded from the saved world, a share link asks before it
+// replaces a world, and a link that would unpack into more than a world is refused.
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+
+import { choosePreset, expectExchange, openLab, showTab } from './helpers.mjs';
+
+async function addGroup(page, name) {
+  await showTab(page, 'admin');
+  await page.click('#admin-groups');
+  await page.click('#group-add');
+  await page.fill('#group-name', name);
+  await page.click('#group-save');
+  await groupButton(page, name).waitFor();
+}
+
+function groupButton(page, name) {
+  return page.locator('#group-list').getByRole('button', { name, exact: true });
+}
+
+// The worker the page runs the core in.
+async function coreWorker(page) {
+  const worker = page.workers().find((w) => w.url().endsWith('/worker.js'));
+  assert.ok(worker, `no core worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  return worker;
+}
+
+export const tests = [
+  {
+    name: 'a worker killed mid-request is restarted from the saved world, intact',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await addGroup(page, 'Auditors');
+      // The next request reaches the worker, which dies while handling it.
+      const worker = await coreWorker(page);
+      await worker.evaluate(() => {
+        const handle = self.onmessage;
+        self.onmessage = (event) => {
+          if (event.data.method === 'handle') self.close();
+          else handle(event);
+        };
+      });
+      await choosePreset(page, 'GET', '/api/books/');
+      await page.click('#send');
+      await page.waitForSelector('#world-message:has-text("restarted from the last saved world")', { timeout: 30_000 });
+      await page.waitForFunction(() => !document.body.classList.contains('is-busy'));
+      // The world is intact and the new core answers.
+      await groupButton(page, 'Auditors').waitFor();
+      await choosePreset(page, 'GET', '/api/books/');
+      assert.ok([200, 401, 403].includes(await expectExchange(page, () => page.click('#send'))));
+      const fresh = await coreWorker(page);
+      assert.notEqual(fresh, worker, 'the dead worker was replaced');
+    },
+  },
+  {
+    name: 'a worker stuck in a loop is ended and replaced, the world intact',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await addGroup(page, 'Stuck');
+      const worker = await coreWorker(page);
+      await worker.evaluate(() => {
+        const handle = self.onmessage;
+        self.onmessage = (event) => {
+          if (event.data.method === 'handle') for (;;) { /* hostile input that never ends */ }
+          handle(event);
+        };
+      });
+      await choosePreset(page, 'GET', '/api/books/');
+      await page.click('#send');
+      await page.waitForSelector('#world-message:has-text("ran past")', { timeout: 30_000 });
+      await groupButton(page, 'Stuck').waitFor();
+      assert.ok([200, 401, 403].includes(await expectExchange(page, () => page.click('#send'))));
+    },
+  },
+  {
+    name: 'a share link asks before it replaces the learner\'s world',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await addGroup(page, 'Linked');
+      await page.click('#share');
+      const link = await page.locator('#share-url').inputValue();
+      await page.click('#reset');
+      await groupButton(page, 'Linked').waitFor({ state: 'detached' });
+      await addGroup(page, 'Mine');
+
+      // Keep mine: nothing changes, the link is gone from the address bar.
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.locator('#shared-keep').click();
+      await groupButton(page, 'Mine').waitFor();
+      assert.equal(await groupButton(page, 'Linked').count(), 0);
+      assert.equal(await page.evaluate(() => location.hash), '');
+
+      // Open it: the link's world replaces mine, and undo brings mine back.
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.locator('#shared-open').click();
+      await groupButton(page, 'Linked').waitFor();
+      assert.equal(await groupButton(page, 'Mine').count(), 0);
+      await page.click('#undo');
+      await groupButton(page, 'Mine').waitFor();
+    },
+  },
+  {
+    name: 'an oversized or damaged share link is refused with a message, the world kept',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await addGroup(page, 'Kept');
+      // 5 MiB of JSON-looking text deflates to a few KiB: a small link, a huge world.
+      const bomb = deflateRawSync(Buffer.alloc(5 * 1024 * 1024, ' ')).toString('base64url');
+      await page.goto('about:blank');
+      await page.goto(`${url}#world=${bomb}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.match(await page.locator('#world-message').textContent(), /unpacks to more than 4 MiB/);
+      assert.equal(await page.locator('#shared-prompt').count(), 0, 'nothing to ask about');
+      await groupButton(page, 'Kept').waitFor();
+    },
+  },
+  {
+    name: 'a saved world the core refuses is kept aside, never overwritten',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await page.evaluate(() => localStorage.setItem('authlab.world.v1', '{"schema": "authlab.world", "version": 999}'));
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.match(await page.locator('#world-message').textContent(), /could not be loaded.*kept aside/s);
+      assert.equal(await page.evaluate(() => localStorage.getItem('authlab.world.unloadable.v1')),
+        '{"schema": "authlab.world", "version": 999}');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-unloadable')]);
+      const chunks = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+      assert.equal(Buffer.concat(chunks).toString('utf8'), '{"schema": "authlab.world", "version": 999}');
+    },
+  },
+];

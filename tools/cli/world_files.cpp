@@ -1,0 +1,29 @@
+#include "world_files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "scenario/setup.hpp"
+#include "lab/world_json.hpp"
+
+namespace authlab::cli {
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": " + std::strerror(errno));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+World load_world(const std::optional<std::string>& path) {
+    if (!path) return *scenario::base_world("default");
+    auto loaded = world_from_json_text(read_text_file(*path));
+    if (auto* error = std::get_if<LoadError>(&loaded)) throw std::runtime_error(*path + ": " + error->message);
+    return std::get<World>(std::move(loaded));
+}
+
+}  // namespace authlab::cli

@@ -1,0 +1,15 @@
+#pragma once
+// Reading the files the CLI's world commands take. Errors throw std::runtime_error with the
+// file's name and the reason; main() prints them and exits 2.
+#include <optional>
+#include <string>
+
+#include "world/world.hpp"
+
+namespace authlab::cli {
+
+std::string read_text_file(const std::string& path);
+// The world in WORLD.json, or the default world scenarios start from when no file is given.
+World load_world(const std::optional<std::string>& path);
+
+}  // namespace authlab::cli
