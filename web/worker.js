@@ -43,6 +43,9 @@ const commands = {
   // A copy of a core's world in a core of its own (its own cookie jar): what-ifs that must
   // not change the learner's world.
   fork: (authlab, id) => keep(authlab.core(coreById(id).exportWorld())),
+  // Lessons (wasm/API.md): the core validates a lesson and builds its world from the setup.
+  parseLesson: (authlab, text) => authlab.parseLesson(text),
+  lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
   close: (authlab, id) => {
     coreById(id).delete();
     cores.delete(id);
@@ -51,7 +54,8 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin']);
+  'inspectJwt', 'snapshot', 'admin',
+  'lessonRequest', 'checkLessonStep']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {

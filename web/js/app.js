@@ -7,10 +7,16 @@ import { SideBySide } from './compare.js';
 import { RequestConsole } from './console.js';
 import { byId } from './dom.js';
 import { Lab } from './lab.js';
+import { describeLoaded, labFromUrl } from './lab-link.js';
+import { LessonPicker } from './lesson-picker.js';
+import { LessonPlayer } from './lesson-player.js';
+import { clearProgress, loadProgress } from './lesson-progress.js';
 import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
 import { Rpc, remoteCore } from './rpc.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
+import { watchOtherTabs } from './other-tabs.js';
+import { setUpPresenter } from './presenter.js';
 import { loadSaved, sanitizeNotes } from './storage.js';
 import { Stores } from './stores.js';
 import { setUpTabs } from './tabs.js';
@@ -20,12 +26,14 @@ import { WhyNot } from './whynot.js';
 import { setUpWorldTools } from './world-tools.js';
 
 async function start() {
+  const params = new URLSearchParams(location.search);
+  document.body.dataset.presenter = String(params.has('presenter'));
   const showTab = setUpTabs();
   // The offline file starts the worker from a Blob (tools/bundle/bundle.mjs).
   const rpc = new Rpc(globalThis.AUTHLAB_WORKER_URL ?? new URL('../worker.js', import.meta.url));
   const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…');
   const lab = new Lab(remoteCore(rpc, coreId, labelFor));
-  const say = setUpWorldTools(lab);
+  const say = setUpWorldTools(lab, () => linkState());
 
   // The saved state first; a world in the link replaces it (and can be undone).
   const saved = loadSaved();
@@ -37,9 +45,12 @@ async function start() {
     else if (saved.cookies) jarRestored = Boolean((await lab.core.importCookies(saved.cookies)).ok);
   }
   if (!jarRestored) delete lab.notes.held.session;  // the jar starts empty: that login is gone
+  lab.restoreUndo();
   let shared = null;
+  let link = null;
   try {
     shared = await worldFromUrl();
+    link = await labFromUrl();
   } catch {
     say('The link\'s world is damaged (it was cut short?); the lab kept its own world.');
     clearUrlWorld();
@@ -57,6 +68,20 @@ async function start() {
   requestConsole.onCompare = () => { showTab('compare', true); sideBySide.run(); };
   new Admin(byId('admin'), lab).open('users');
   new Matrix(byId('matrix'), lab);
+  const player = new LessonPlayer(byId('lesson-panel'), { lab, rpc, requestConsole, showTab });
+  const picker = new LessonPicker(byId('lesson-picker'), { rpc, player });
+  setUpPresenter(player);
+  watchOtherTabs(lab, { onLoad: () => loadOtherTab(lab, say) });
+  const linkState = async () => ({
+    world: JSON.stringify(await lab.core.exportWorld()),
+    cookies: JSON.stringify(await lab.core.exportCookies()),
+    passwords: lab.notes.passwords,
+    lesson: player.lesson ? player.progress.source : null,
+    step: player.lesson ? player.index : 0,
+    captures: player.lesson ? player.progress.captures : {},
+    draft: requestConsole.draft,
+    tab: document.querySelector('[role="tab"][aria-selected="true"]')?.id.replace(/^tab-/, ''),
+  });
 
   await lab.refresh();
   if (shared !== null) {
@@ -64,8 +89,64 @@ async function start() {
     clearUrlWorld();
     if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
   }
+  await picker.loadShipped();
+  const wanted = params.get('lesson');
+  const progress = loadProgress();
+  if (link) {
+    await openLink(link, { lab, player, picker, requestConsole, showTab, say });
+    clearUrlWorld();
+  } else if (wanted !== null) {
+    const lesson = await picker.find({ shipped: wanted });
+    if (!lesson) say(`There is no lesson "${wanted}" here; the lab opened without one.`);
+    else if (progress?.source.shipped === wanted) await player.start(lesson, progress.source, progress);
+    else await player.start(lesson, { shipped: wanted });
+  } else if (progress) {
+    const lesson = await picker.find(progress.source);
+    if (lesson) await player.start(lesson, progress.source, progress);
+    else clearProgress();
+  }
   document.body.dataset.ready = 'true';
   announce('AuthLab is ready.');
+}
+
+// A #lab= link: a lesson at its step on the link's world, or the link's world as the learner's
+// own; the passwords, the prepared request and the tab; then, in words, what it loaded.
+async function openLink(link, { lab, player, picker, requestConsole, showTab, say }) {
+  const loaded = { passwords: link.passwords, draft: link.draft, tab: link.tab };
+  const passwords = { ...lab.notes.passwords, ...(link.passwords ?? {}) };
+  if (link.lesson) {
+    const lesson = await picker.find(link.lesson);
+    if (lesson) {
+      const step = Math.min(link.step, lesson.steps.length - 1);
+      await player.start(lesson, link.lesson, { step, met: [], captures: link.captures, stepStart: null, finished: false,
+        world: link.world, cookies: link.cookies, notes: { passwords } });
+      Object.assign(loaded, { world: link.world, lessonTitle: lesson.title, step, steps: lesson.steps.length });
+    } else say('The link\'s lesson could not be opened (its problems are listed under Lessons).');
+  } else if (link.world) {
+    const answer = await lab.importWorld(link.world, 'Opened the world from the link');
+    if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
+    else {
+      loaded.world = link.world;
+      if (link.cookies) await lab.core.importCookies(link.cookies);
+    }
+  }
+  lab.notes.passwords = passwords;
+  lab.saveNotes();
+  if (link.draft) requestConsole.load(link.draft);
+  if (link.tab) showTab(link.tab);
+  await lab.refresh();
+  byId('link-message').textContent = describeLoaded({ ...loaded, snapshot: lab.snapshot });
+}
+
+// The other tab's saved world, notes and jar, loaded here (the change can be undone).
+async function loadOtherTab(lab, say) {
+  const saved = loadSaved();
+  const answer = await lab.importWorld(saved.world, 'Loaded the other tab\'s world');
+  if (answer.error) return say(`The other tab's world could not be loaded: ${answer.error}`);
+  lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
+  if (saved.cookies) await lab.core.importCookies(saved.cookies);
+  await lab.refresh();
+  lab.dispatchEvent(new Event('switch'));
 }
 
 start().catch((error) => {

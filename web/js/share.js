@@ -35,3 +35,12 @@ export async function worldFromUrl() {
 export function clearUrlWorld() {
   history.replaceState(null, '', location.pathname + location.search);
 }
+
+// Any text packed the same way (lab-link.js carries more than the world: passwords, a lesson).
+export async function packText(text) {
+  return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+}
+
+export async function unpackText(packed) {
+  return new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(packed), new DecompressionStream('deflate-raw')));
+}

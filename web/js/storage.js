@@ -3,6 +3,7 @@
 // is the learner's own data, but a saved world and jar are still validated by the core when
 // they are loaded back.
 const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1' };
+export const savedWorldKey = keys.world;  // other-tabs.js listens for changes to it
 
 export function loadSaved() {
   try {
