@@ -30,9 +30,9 @@ async function substitute(page, text, captures) {
   for (const [whole, name] of text.matchAll(/\$\{([^}]+)\}/g)) {
     let value;
     if (name.startsWith('cookie:')) {
-      value = await page.evaluate(async (cookie) => {
-        const row = [...document.querySelectorAll('#stores tr')].find((tr) => tr.querySelector('th, td')?.textContent.trim() === cookie);
-        return row ? row.querySelectorAll('td')[row.querySelector('th') ? 0 : 1]?.textContent.trim() ?? '' : '';
+      value = await page.evaluate((cookie) => {
+        const row = [...document.querySelectorAll('#cookie-jar tbody tr')].find((tr) => tr.cells[0]?.textContent.trim() === cookie);
+        return row?.cells[1]?.querySelector('code')?.title ?? '';
       }, name.slice('cookie:'.length));
     } else {
       assert.ok(Object.hasOwn(captures, name), `the learner has no ${name} yet`);
@@ -135,6 +135,16 @@ async function adminByHand(page, command) {
       if (command[key] !== undefined) await page.setChecked(`#${id}`, command[key]);
     }
     await page.click('#user-save');
+  } else if (command.op === 'set_policies') {
+    // The learner reorders the global authentication classes with the Up buttons.
+    await page.click('#admin-policies');
+    const target = command.policies.authentication ?? [];
+    for (const [i, name] of target.entries()) {
+      let j = (await page.locator('#policy-authentication .class-name').allTextContents()).indexOf(name);
+      assert.ok(j >= 0, `no ${name} in the global authentication classes`);
+      for (; j > i; j -= 1) await page.locator('#policy-authentication > li').nth(j).locator('[data-part="up"]').click();
+    }
+    await page.click('#policies-save');
   } else {
     throw new Error(`this test cannot do admin op ${command.op} by hand yet`);
   }
@@ -158,11 +168,12 @@ async function playByHand(page, lesson) {
   for (const [index, step] of lesson.steps.entries()) {
     assert.equal(await stepOf(page), index + 1);
     if (step.request) {
-      if (step.prefill === false) await typeRequest(page, step.request, captures);
-      else {
+      // Prepared or not, the learner types the request (values read from earlier answers).
+      if (step.prefill !== false) {
         await showTab(page, 'request');
         assert.equal(await page.locator('#method').inputValue(), step.request.method, `step ${index + 1} is not prepared`);
       }
+      await typeRequest(page, step.request, captures);
       await expectExchange(page, () => page.click('#send'));
       await capture(page, step, captures);
     } else if (step.admin) {
@@ -278,7 +289,7 @@ export const tests = [
       assert.ok(scroll.h <= 1080 && scroll.w <= 1920, `the page scrolls: ${JSON.stringify(scroll)}`);
       assert.match(await page.locator('#lesson-counter').textContent(), new RegExp(`Step 1 of ${lesson.steps.length}`));
       // → next, ← back, Space next, R restart.
-      await page.locator('body').focus();
+      await page.evaluate(() => document.activeElement?.blur());
       await page.keyboard.press('ArrowRight');
       await page.waitForSelector('body[data-lesson-step="2"]');
       await page.keyboard.press('ArrowLeft');

@@ -78,38 +78,41 @@ export class LessonPlayer extends EventTarget {
   // Starts `lesson` (as lab.parseLesson returned it). `source` says how to find it again after a
   // reload; `resume` is saved progress to continue from.
   async start(lesson, source, resume = null) {
-    if (this.lesson) await this.closeLessonCore();
-    else this.own = { core: this.lab.core, notes: this.lab.notes, undoStack: this.lab.undoStack, store: this.lab.store };
-    this.lesson = lesson;
-    this.progress = resume ?? { source, step: 0, met: [], captures: {}, stepStart: null, finished: false };
-    this.progress.source = source;
+    const previous = this.core;
+    if (!this.lesson) this.own = { core: this.lab.core, notes: this.lab.notes, undoStack: this.lab.undoStack, store: this.lab.store };
     const coreId = await this.rpc.call(undefined, 'lessonCore', [lesson], 'Building the lesson\'s world…');
-    this.core = remoteCore(this.rpc, coreId, labelFor);
+    const core = remoteCore(this.rpc, coreId, labelFor);
     if (resume?.world) {
-      const answer = await this.core.importWorld(resume.world);
-      if (!answer.error && resume.cookies) await this.core.importCookies(resume.cookies);
+      const answer = await core.importWorld(resume.world);
+      if (!answer.error && resume.cookies) await core.importCookies(resume.cookies);
     }
+    this.lesson = lesson;
+    this.core = core;
+    this.progress = resume ?? { step: 0, met: [], captures: {}, stepStart: null, finished: false };
+    this.progress.source = source;
     const notes = { passwords: { ...defaultPasswords }, held: {}, ...(resume?.notes ?? {}) };
-    await this.lab.switchTo({ core: this.core, notes, undoStack: [], store: lessonStore(this.progress) });
+    await this.lab.switchTo({ core, notes, undoStack: [], store: lessonStore(this.progress) });
+    if (previous) await this.close(previous);
     this.root.hidden = false;
     await this.enter(this.progress.step, { fresh: !resume });
     announce(`Lesson: ${lesson.title}.`);
   }
 
-  async closeLessonCore() {
-    if (this.core) await this.rpc.call(undefined, 'close', [this.core.id]).catch(() => {});
-    this.core = null;
+  // A lesson's core is closed once the lab no longer uses it (calls already sent finish first).
+  async close(core) {
+    await this.rpc.call(undefined, 'close', [core.id]).catch(() => {});
   }
 
   // Gives the learner's own world back.
   async leave() {
     if (!this.lesson) return;
-    const own = this.own;
-    await this.closeLessonCore();
+    const lessonCore = this.core;
     this.lesson = null;
+    this.core = null;
     clearProgress();
     this.root.hidden = true;
-    await this.lab.switchTo(own);
+    await this.lab.switchTo(this.own);
+    await this.close(lessonCore);
     this.mark();
     this.dispatchEvent(new Event('left'));
     announce('You left the lesson: your own world is back.');
@@ -146,6 +149,7 @@ export class LessonPlayer extends EventTarget {
   // Shows step `index`; a fresh entry also prepares the console (a request step's prepared
   // request) and starts an advance step's clock.
   async enter(index, { fresh }) {
+    this.generation += 1;  // a check still under way was about another step
     this.progress.step = index;
     const step = this.step;
     if (fresh || this.progress.stepStart === null) this.progress.stepStart = this.lab.snapshot?.now ?? 0;
@@ -153,7 +157,7 @@ export class LessonPlayer extends EventTarget {
       const request = await this.lab.core.lessonRequest(this.lesson, index, this.progress.captures);
       if (!request.error) this.console.load(draftFrom(request));
     }
-    if (fresh) this.showTab(step.admin ? 'admin' : 'request');
+    if (fresh) this.showTab(step.admin ? 'admin' : step.advance ? 'tokens' : 'request');  // where the learner acts
     this.hint.hidden = true;
     this.failures = [];
     this.save();
@@ -184,8 +188,12 @@ export class LessonPlayer extends EventTarget {
   async checkRequest({ request, response }) {
     if (!this.lesson || !this.step?.request || this.met || this.progress.finished) return;
     const generation = ++this.generation;
-    const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, { request, response, captures: this.progress.captures });
-    if (generation === this.generation) this.judge(answer);
+    try {
+      const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, { request, response, captures: this.progress.captures });
+      if (generation === this.generation) this.judge(answer);
+    } catch (error) {
+      this.say(error.message);
+    }
   }
 
   // The world or the clock changed: does that meet an admin or advance step?
@@ -196,8 +204,12 @@ export class LessonPlayer extends EventTarget {
     const attempt = step.admin
       ? { captures: this.progress.captures }
       : { advanced: ((this.lab.snapshot?.now ?? 0) - this.progress.stepStart) / 1000, captures: this.progress.captures };
-    const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, attempt);
-    if (generation === this.generation) this.judge(answer, { quiet: true });
+    try {
+      const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, attempt);
+      if (generation === this.generation) this.judge(answer, { quiet: true });
+    } catch (error) {
+      this.say(error.message);
+    }
   }
 
   judge({ met, failures = [], captures }, { quiet = false } = {}) {
