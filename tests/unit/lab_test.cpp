@@ -124,7 +124,7 @@ TEST_CASE("why not: a missing model permission", "[lab]") {
     CHECK(f.backend.handle(post).response.status == 201);
 }
 
-TEST_CASE("why not: an expired access JWT is refreshed, not swapped for somebody else", "[lab]") {
+TEST_CASE("why not: an expired access JWT is refreshed and not swapped for somebody else", "[lab]") {
     Fixture f;
     http::Request get = f.as("carol", "bearer", f.request("GET", "/api/books/"));
     f.backend.advance(301);
