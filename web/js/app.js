@@ -57,6 +57,9 @@ async function start() {
   }
 
   const requestConsole = new RequestConsole(byId('console'), lab);
+  // Another world (a lesson's, or the learner's back): the last answer belonged to the other one.
+  const blanks = ['response', 'decision', 'whynot'].map((id) => [byId(id), [...byId(id).childNodes].map((n) => n.cloneNode(true))]);
+  lab.addEventListener('switch', () => blanks.forEach(([node, children]) => node.replaceChildren(...children.map((n) => n.cloneNode(true)))));
   lab.addEventListener('exchange', ({ detail }) => {
     renderResponse(byId('response'), detail);
     renderDecision(byId('decision'), detail);
