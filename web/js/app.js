@@ -92,7 +92,6 @@ async function start() {
     clearUrlWorld();
     if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
   }
-  await picker.loadShipped();
   const wanted = params.get('lesson');
   const progress = loadProgress();
   if (link) {

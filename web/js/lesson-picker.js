@@ -23,9 +23,16 @@ export class LessonPicker {
         el('div', { class: 'field' }, el('label', { for: 'lesson-paste' }, 'Or paste its JSON'), this.paste),
         el('div', { class: 'actions' }, el('button', { type: 'button', id: 'lesson-paste-load', onclick: () => this.fromPaste() }, 'Check and start')),
         this.problems));
+    root.closest('details')?.addEventListener('toggle', () => this.loadShipped());
   }
 
-  async loadShipped() {
+  // The shipped lessons are fetched once, when first needed (the picker opened, a lesson asked for).
+  loadShipped() {
+    this.loading ??= this.fetchShipped();
+    return this.loading;
+  }
+
+  async fetchShipped() {
     let texts;
     try {
       texts = await loadShippedLessons();
@@ -66,6 +73,7 @@ export class LessonPicker {
   // A lesson from a source saved or linked: {shipped: id} or {text}. → the lesson or null.
   async find(source) {
     if (source.shipped !== undefined) {
+      await this.loadShipped();
       const lesson = this.shippedLesson(source.shipped);
       if (!lesson) this.showProblems([{ path: '$.id', reason: `no lesson "${source.shipped}" comes with this AuthLab` }]);
       return lesson;
