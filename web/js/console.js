@@ -16,7 +16,7 @@ const bodyTypes = [
 
 const credentialHeaders = ['authorization', 'cookie', 'x-csrftoken'];
 
-export const emptyDraft = () => ({
+const emptyDraft = () => ({
   method: 'GET', path: '/api/books/', headers: [], type: 'application/json', body: '',
   user: 'carol', mechanism: 'none', sendJar: false,
 });
