@@ -40,12 +40,12 @@ function coreById(id) {
 
 const commands = {
   open: (authlab, spec) => keep(authlab.core(spec)),
+  lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
   // A copy of a core's world in a core of its own (its own cookie jar): what-ifs that must
   // not change the learner's world.
   fork: (authlab, id) => keep(authlab.core(coreById(id).exportWorld())),
-  // Lessons (wasm/API.md): the core validates a lesson and builds its world from the setup.
+  // A lesson's text, validated by the core: {lesson} or {errors: [{path, reason}]}.
   parseLesson: (authlab, text) => authlab.parseLesson(text),
-  lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
   close: (authlab, id) => {
     coreById(id).delete();
     cores.delete(id);
@@ -54,8 +54,7 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin',
-  'lessonRequest', 'checkLessonStep']);
+  'inspectJwt', 'snapshot', 'admin', 'lessonRequest', 'checkLessonStep']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {
