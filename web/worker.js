@@ -40,9 +40,12 @@ function coreById(id) {
 
 const commands = {
   open: (authlab, spec) => keep(authlab.core(spec)),
+  lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
   // A copy of a core's world in a core of its own (its own cookie jar): what-ifs that must
   // not change the learner's world.
   fork: (authlab, id) => keep(authlab.core(coreById(id).exportWorld())),
+  // A lesson's text, validated by the core: {lesson} or {errors: [{path, reason}]}.
+  parseLesson: (authlab, text) => authlab.parseLesson(text),
   close: (authlab, id) => {
     coreById(id).delete();
     cores.delete(id);
@@ -51,7 +54,7 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture']);
+  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'checkLessonStep']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {

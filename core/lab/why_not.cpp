@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "lab/admin_commands.hpp"
+#include "lab/jwt_inspect.hpp"
 #include "lab/replay.hpp"
 #include "lab/world_json.hpp"
 
@@ -120,6 +121,33 @@ void credential_candidates(const World& world, const Original& original, std::ve
     for (const User& user : world.users) {
         if (user.is_active) out.push_back(send_as(original, "Send credentials: the request as " + user.username + " (" + via + ")", user.username, mechanism));
     }
+}
+
+// An access JWT that was good until it expired: the fix a client makes is to refresh it (POST
+// the refresh token to /api/token/refresh/ and send the new access token), not to become
+// somebody else. Offered when the token is signed here, is an access token, has expired and
+// names an active user.
+void refresh_candidate(const Backend& backend, const Original& original, std::vector<Candidate>& out) {
+    const std::string header = original.request.headers.get("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.rfind(prefix, 0) != 0) return;
+    ordered_json seen = inspect_jwt(backend, std::string_view(header).substr(prefix.size()));
+    const ordered_json& payload = seen["payload"];
+    if (seen["signature"] != "valid" || !payload.is_object() || payload.value("token_type", "") != "access") return;
+    if (!seen["expires_in"].is_number() || seen["expires_in"].get<double>() > 0) return;
+    if (!payload.contains("user_id") || !payload["user_id"].is_number_integer()) return;
+    const User* user = backend.world().find_user(payload["user_id"].get<Id>());
+    if (!user || !user->is_active) return;
+    const std::string username = user->username;
+    out.push_back({"Refresh the access token (it expired): POST the refresh token to /api/token/refresh/ and send the new access token",
+                   {{"kind", "refresh_jwt"}, {"username", username}},
+                   [&original, username](Backend& b) {
+                       auto credentials = issue_credentials(b, username, "bearer");
+                       if (!std::holds_alternative<Credentials>(credentials)) return 0;
+                       http::Request request = original.request;
+                       request.headers.set("Authorization", *std::get<Credentials>(credentials).authorization);
+                       return b.handle(request).response.status;
+                   }});
 }
 
 // A 403 "credentials were not provided" comes from a first authenticator without a challenge:
@@ -268,7 +296,10 @@ ordered_json why_not(const Backend& backend, const http::Request& request) {
         if (!original.user) credential_candidates(world, original, candidates);
     } else if (csrf) csrf_candidates(original, candidates);
     else if (original.user) permission_candidates(world, original, candidates);
-    else credential_candidates(world, original, candidates);
+    else {
+        refresh_candidate(backend, original, candidates);
+        credential_candidates(world, original, candidates);
+    }
     if (status == 403 && original.kind == "not_authenticated") challenge_candidate(world, original, candidates);
     if (!original.object_refusal.empty()) {
         out["reason"] = object_reason(world, original);

@@ -194,7 +194,7 @@ export const tests = [
       const link = page.locator('#share-url');
       await link.waitFor();
       const shared = await link.inputValue();
-      assert.match(shared, /#world=[A-Za-z0-9_-]+$/);
+      assert.match(shared, /#(world|lab)=[A-Za-z0-9_-]+$/);
 
       await page.click('#reset');
       await auditors.waitFor({ state: 'detached' });

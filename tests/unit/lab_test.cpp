@@ -124,6 +124,24 @@ TEST_CASE("why not: a missing model permission", "[lab]") {
     CHECK(f.backend.handle(post).response.status == 201);
 }
 
+TEST_CASE("why not: an expired access JWT is refreshed and not swapped for somebody else", "[lab]") {
+    Fixture f;
+    http::Request get = f.as("carol", "bearer", f.request("GET", "/api/books/"));
+    f.backend.advance(301);
+    REQUIRE(f.backend.handle(get).response.status == 401);
+    auto why = lab::why_not(f.backend, get);
+    REQUIRE_FALSE(why["suggestions"].empty());
+    const auto& first = why["suggestions"][0];
+    CHECK(first["change"]["kind"] == "refresh_jwt");
+    CHECK(first["change"]["username"] == "carol");
+    CHECK(first["outcome"]["status"] == 200);
+
+    // A token that never was good (a wrong signature) gets no refresh.
+    http::Request forged = get;
+    forged.headers.set("Authorization", get.headers.get("Authorization") + "x");
+    for (const auto& s : lab::why_not(f.backend, forged)["suggestions"]) CHECK(s["change"]["kind"] != "refresh_jwt");
+}
+
 TEST_CASE("why not: no credentials, and a 403 that should be a 401", "[lab]") {
     Fixture f;
     auto why = lab::why_not(f.backend, f.request("GET", "/api/books/"));

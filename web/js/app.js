@@ -7,12 +7,18 @@ import { SideBySide } from './compare.js';
 import { RequestConsole } from './console.js';
 import { byId } from './dom.js';
 import { Lab } from './lab.js';
+import { describeLoaded, labFromUrl } from './lab-link.js';
+import { LessonPicker } from './lesson-picker.js';
+import { LessonPlayer } from './lesson-player.js';
+import { clearProgress, loadProgress } from './lesson-progress.js';
 import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
 import { restartFromSaved, restoreSaved } from './restore.js';
 import { Rpc, remoteCore, startDeadlineMs } from './rpc.js';
 import { askToOpenShared } from './share-prompt.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
+import { watchOtherTabs } from './other-tabs.js';
+import { setUpPresenter } from './presenter.js';
 import { loadSaved, sanitizeNotes } from './storage.js';
 import { Stores } from './stores.js';
 import { setUpTabs } from './tabs.js';
@@ -22,12 +28,14 @@ import { WhyNot } from './whynot.js';
 import { setUpWorldTools } from './world-tools.js';
 
 async function start() {
+  const params = new URLSearchParams(location.search);
+  document.body.dataset.presenter = String(params.has('presenter'));
   const showTab = setUpTabs();
   // The offline file starts the worker from a Blob (tools/bundle/bundle.mjs).
   const rpc = new Rpc(globalThis.AUTHLAB_WORKER_URL ?? new URL('../worker.js', import.meta.url));
   const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…', startDeadlineMs);
   const lab = new Lab(remoteCore(rpc, coreId, labelFor));
-  const say = setUpWorldTools(lab);
+  const say = setUpWorldTools(lab, () => linkState());
 
   // The saved state first; a world in the link replaces it (and can be undone).
   const saved = loadSaved();
@@ -35,15 +43,21 @@ async function start() {
   const jarRestored = await restoreSaved(lab, say);
   restartFromSaved(rpc, lab, say);
   if (!jarRestored) delete lab.notes.held.session;  // the jar starts empty: that login is gone
+  lab.restoreUndo();
   let shared = null;
+  let link = null;
   try {
     shared = await worldFromUrl();
+    link = await labFromUrl();
   } catch (error) {
     say(error.message);  // damaged or too large: nothing of it is loaded
     clearUrlWorld();
   }
 
   const requestConsole = new RequestConsole(byId('console'), lab);
+  // Another world (a lesson's, or the learner's back): the last answer belonged to the other one.
+  const blanks = ['response', 'decision', 'whynot'].map((id) => [byId(id), [...byId(id).childNodes].map((n) => n.cloneNode(true))]);
+  lab.addEventListener('switch', () => blanks.forEach(([node, children]) => node.replaceChildren(...children.map((n) => n.cloneNode(true)))));
   lab.addEventListener('exchange', ({ detail }) => {
     renderResponse(byId('response'), detail);
     renderDecision(byId('decision'), detail);
@@ -55,19 +69,98 @@ async function start() {
   requestConsole.onCompare = () => { showTab('compare', true); sideBySide.run(); };
   new Admin(byId('admin'), lab).open('users');
   new Matrix(byId('matrix'), lab);
+  const player = new LessonPlayer(byId('lesson-panel'), { lab, rpc, requestConsole, showTab });
+  const picker = new LessonPicker(byId('lesson-picker'), { rpc, player });
+  setUpPresenter(player);
+  watchOtherTabs(lab, { onLoad: () => loadOtherTab(lab, say) });
+  const linkState = async () => ({
+    world: JSON.stringify(await lab.core.exportWorld()),
+    cookies: JSON.stringify(await lab.core.exportCookies()),
+    passwords: lab.notes.passwords,
+    lesson: player.lesson ? player.progress.source : null,
+    step: player.lesson ? player.index : 0,
+    captures: player.lesson ? player.progress.captures : {},
+    draft: requestConsole.draft,
+    tab: document.querySelector('[role="tab"][aria-selected="true"]')?.id.replace(/^tab-/, ''),
+  });
 
   await lab.refresh();
   if (shared !== null) clearUrlWorld();
   // A learner with a world of their own is asked first; a first visit just opens it.
   if (shared !== null && !saved.world) await openShared(lab, shared, say);
+  const wanted = params.get('lesson');
+  const progress = loadProgress();
+  let linkWorld = null;
+  if (link) {
+    linkWorld = await openLink(link, { lab, player, picker, requestConsole, showTab, say, ownWorld: Boolean(saved.world) });
+    clearUrlWorld();
+  } else if (wanted !== null) {
+    const lesson = await picker.find({ shipped: wanted });
+    if (!lesson) say(`There is no lesson "${wanted}" here; the lab opened without one.`);
+    else if (progress?.source.shipped === wanted) await player.start(lesson, progress.source, progress);
+    else await player.start(lesson, { shipped: wanted });
+  } else if (progress) {
+    const lesson = await picker.find(progress.source);
+    if (lesson) await player.start(lesson, progress.source, progress);
+    else clearProgress();
+  }
   document.body.dataset.ready = 'true';
   announce('AuthLab is ready.');
   if (shared !== null && saved.world && await askToOpenShared()) await openShared(lab, shared, say);
+  if (linkWorld && await askToOpenShared()) await linkWorld();
 }
 
 async function openShared(lab, text, say) {
   const answer = await lab.importWorld(text, 'Opened the world from the link');
   if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
+}
+
+// A #lab= link: a lesson at its step on the link's world, or the link's world as the learner's
+// own; the passwords, the prepared request and the tab; then, in words, what it loaded. A
+// learner who has a world of their own is asked before the link's world replaces it: then the
+// function that opens it is returned, for once the page is ready to ask.
+async function openLink(link, { lab, player, picker, requestConsole, showTab, say, ownWorld }) {
+  const loaded = { passwords: link.passwords, draft: link.draft, tab: link.tab };
+  const passwords = { ...lab.notes.passwords, ...(link.passwords ?? {}) };
+  if (link.lesson) {
+    const lesson = await picker.find(link.lesson);
+    if (lesson) {
+      const step = Math.min(link.step, lesson.steps.length - 1);
+      await player.start(lesson, link.lesson, { step, met: [], captures: link.captures, stepStart: null, finished: false,
+        world: link.world, cookies: link.cookies, notes: { passwords } });
+      Object.assign(loaded, { world: link.world, lessonTitle: lesson.title, step, steps: lesson.steps.length });
+    } else say('The link\'s lesson could not be opened (its problems are listed under Lessons).');
+  }
+  const openWorld = async () => {
+    const answer = await lab.importWorld(link.world, 'Opened the world from the link');
+    if (answer.error) say(`The link's world was not loaded: ${answer.error}`);
+    else {
+      loaded.world = link.world;
+      if (link.cookies) await lab.core.importCookies(link.cookies);
+    }
+    await lab.refresh();
+    byId('link-message').textContent = describeLoaded({ ...loaded, snapshot: lab.snapshot });
+  };
+  const askFirst = !link.lesson && link.world && ownWorld;
+  if (!link.lesson && link.world && !ownWorld) await openWorld();
+  lab.notes.passwords = passwords;
+  lab.saveNotes();
+  if (link.draft) requestConsole.load(link.draft);
+  if (link.tab) showTab(link.tab);
+  await lab.refresh();
+  byId('link-message').textContent = describeLoaded({ ...loaded, snapshot: lab.snapshot });
+  return askFirst ? openWorld : null;
+}
+
+// The other tab's saved world, notes and jar, loaded here (the change can be undone).
+async function loadOtherTab(lab, say) {
+  const saved = loadSaved();
+  const answer = await lab.importWorld(saved.world, 'Loaded the other tab\'s world');
+  if (answer.error) return say(`The other tab's world could not be loaded: ${answer.error}`);
+  lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
+  if (saved.cookies) await lab.core.importCookies(saved.cookies);
+  await lab.refresh();
+  lab.dispatchEvent(new Event('switch'));
 }
 
 start().catch((error) => {

@@ -14,6 +14,8 @@ const bodyTypes = [
   ['', 'No Content-Type'],
 ];
 
+const credentialHeaders = ['authorization', 'cookie', 'x-csrftoken'];
+
 const emptyDraft = () => ({
   method: 'GET', path: '/api/books/', headers: [], type: 'application/json', body: '',
   user: 'carol', mechanism: 'none', sendJar: false,
@@ -26,6 +28,15 @@ export class RequestConsole {
     this.build(root);
     this.show();
     lab.addEventListener('change', () => this.refreshUsers());
+    lab.addEventListener('reset', () => this.load(emptyDraft()));
+    lab.addEventListener('switch', () => this.load({ ...emptyDraft(), ...(lab.notes.draft ?? {}) }));
+  }
+
+  // Replaces the whole draft (Reset, a lesson's prepared request, a link's).
+  load(draft) {
+    this.draft = { ...emptyDraft(), ...draft };
+    this.show();
+    this.read();
   }
 
   build(root) {
@@ -57,6 +68,10 @@ export class RequestConsole {
       el('div', { class: 'request-line' },
         el('div', { class: 'field' }, el('label', { for: 'method' }, 'Method'), this.method),
         el('div', { class: 'field grow' }, el('label', { for: 'path' }, 'Path'), this.path)),
+      // Send sits by the request line, where it is in view on a laptop screen.
+      el('div', { class: 'actions' }, this.sendButton,
+        el('button', { type: 'button', id: 'compare-this', onclick: () => this.onCompare?.() }, 'Compare mechanisms')),
+      this.error,
       el('fieldset', { class: 'send-as' },
         el('legend', {}, 'Send as'),
         el('div', { class: 'request-line' },
@@ -69,10 +84,7 @@ export class RequestConsole {
         this.headerRows,
         el('button', { type: 'button', class: 'small', onclick: () => this.addHeader('', '') }, 'Add header')),
       el('div', { class: 'field' }, el('label', { for: 'body-type' }, 'Body type'), this.type),
-      el('div', { class: 'field' }, el('label', { for: 'body' }, 'Body'), this.body),
-      this.error,
-      el('div', { class: 'actions' }, this.sendButton,
-        el('button', { type: 'button', id: 'compare-this', onclick: () => this.onCompare?.() }, 'Compare mechanisms')));
+      el('div', { class: 'field' }, el('label', { for: 'body' }, 'Body'), this.body));
     root.append(form);
   }
 
@@ -102,6 +114,11 @@ export class RequestConsole {
 
   describeSendAs() {
     const { mechanism, user } = this.draft;
+    const typed = this.typedCredential();
+    if (typed && mechanism !== 'none') {
+      byId('send-as-hint').textContent = `Sends the ${typed} header typed below, not ${user}'s credentials: a typed ${typed} wins. Remove it to send as ${user}.`;
+      return;
+    }
     const text = {
       none: 'Adds no credentials: the request carries only what is typed below.',
       token: `Adds Authorization: Token <${user}'s DRF token>, issued by the core as djoser's login would.`,
@@ -110,6 +127,14 @@ export class RequestConsole {
       basic: `Adds Authorization: Basic base64(${user}:password), with the password the page knows.`,
     }[mechanism];
     byId('send-as-hint').textContent = text ?? '';
+  }
+
+  // The typed header that would replace what "Send as" adds, if any (Authorization for the
+  // header mechanisms, X-CSRFToken for session).
+  typedCredential() {
+    const adds = { token: 'authorization', bearer: 'authorization', basic: 'authorization', session: 'x-csrftoken' }[this.draft.mechanism];
+    const typed = this.draft.headers.find(([name]) => name.trim().toLowerCase() === adds);
+    return typed ? typed[0].trim() : null;
   }
 
   mechanismChanged() {
@@ -159,7 +184,10 @@ export class RequestConsole {
   }
 
   // Changes from elsewhere (a why-not suggestion, the token panel): {user, mechanism, header: [name, value]}.
-  update({ user, mechanism, header, sendJar }) {
+  // `onlyMechanism` drops the typed credentials (Authorization, Cookie, X-CSRFToken), so the
+  // request goes out exactly as "Why not?" tried it.
+  update({ user, mechanism, header, sendJar, onlyMechanism = false }) {
+    if (onlyMechanism) this.draft.headers = this.draft.headers.filter(([name]) => !credentialHeaders.includes(name.trim().toLowerCase()));
     if (mechanism !== undefined) {
       this.draft.mechanism = mechanism;
       this.draft.sendJar = sendJar ?? usesJar(mechanism);
@@ -178,7 +206,6 @@ export class RequestConsole {
   // `onlyMechanism` drops typed credentials (Authorization, Cookie, X-CSRFToken) so that only
   // the mechanism's own reach the server, as side by side needs.
   async compose({ core = this.lab.core, mechanism = this.draft.mechanism, user = this.draft.user, onlyMechanism = false } = {}) {
-    const credentialHeaders = ['authorization', 'cookie', 'x-csrftoken'];
     const d = onlyMechanism
       ? { ...this.draft, headers: this.draft.headers.filter(([name]) => !credentialHeaders.includes(name.trim().toLowerCase())) }
       : this.draft;

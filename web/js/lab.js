@@ -5,6 +5,7 @@
 import { announce } from './announce.js';
 import { defaultPasswords } from './passwords.js';
 import { save, saveNotes } from './storage.js';
+import { loadUndo, saveUndo } from './undo-history.js';
 
 const undoDepth = 40;
 
@@ -15,6 +16,22 @@ export class Lab extends EventTarget {
     this.snapshot = null;
     this.notes = { passwords: { ...defaultPasswords }, held: {} };
     this.undoStack = [];  // [{label, world (JSON text)}]
+    // Where the lab saves after every change: the learner's own world, or a lesson's. `paused`
+    // while another tab's saved world must not be overwritten (other-tabs.js).
+    this.store = { save, saveNotes, saveUndo, paused: false };
+  }
+
+  // Hands the lab another core with its own notes, undo history and place to save: a lesson's
+  // world while the lesson runs, the learner's own again on leaving. Panels hear 'switch'.
+  async switchTo({ core, notes, undoStack, store }) {
+    Object.assign(this, { core, notes, undoStack, store });
+    await this.refresh();
+    this.dispatchEvent(new Event('switch'));
+  }
+
+  // The undo history saved by the previous page load (it survives a reload).
+  restoreUndo() {
+    this.undoStack = loadUndo();
   }
 
   // Re-reads the world, saves it and tells every panel.
@@ -23,7 +40,7 @@ export class Lab extends EventTarget {
       this.core.exportCookies()]);
     this.snapshot = snapshot;
     this.snapshotAt = performance.now();
-    save(JSON.stringify(world), JSON.stringify(cookies), this.notes);
+    if (!this.store.paused) this.store.save(JSON.stringify(world), JSON.stringify(cookies), this.notes);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -46,7 +63,7 @@ export class Lab extends EventTarget {
   }
 
   saveNotes() {
-    saveNotes(this.notes);
+    if (!this.store.paused) this.store.saveNotes(this.notes);
   }
 
   // Sends one request through the core and tells the panels. `request` is complete (the page
@@ -97,11 +114,13 @@ export class Lab extends EventTarget {
   pushUndo(label, world) {
     this.undoStack.push({ label, world });
     if (this.undoStack.length > undoDepth) this.undoStack.shift();
+    this.store.saveUndo(this.undoStack);
   }
 
   async undo() {
     const last = this.undoStack.pop();
     if (!last) return;
+    this.store.saveUndo(this.undoStack);
     // Undo changes the server's world, not the browser: its cookies stay.
     const cookies = await this.core.exportCookies();
     const answer = await this.core.importWorld(last.world);
@@ -142,7 +161,8 @@ export class Lab extends EventTarget {
     if (answer.error) return answer;
     await this.core.clearCookies();
     this.pushUndo('Reset to the default world', before);
-    this.notes = { passwords: { ...defaultPasswords }, held: {} };
+    this.notes = { passwords: { ...defaultPasswords }, held: {} };  // no draft: the console starts afresh too
+    this.dispatchEvent(new Event('reset'));
     await this.refresh();
     announce('The world is back to its default: five users, three groups, three books.');
     return answer;

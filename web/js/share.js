@@ -5,6 +5,7 @@
 const prefix = '#world=';
 export const maxWorldBytes = 4 * 1024 * 1024;  // the core's max_world_json_bytes
 const maxLinkChars = 4 * 1024 * 1024;  // a deflated world is smaller than the world itself
+const maxLinkTextBytes = maxWorldBytes + 1024 * 1024;  // a lab link adds a lesson (≤ 256 KiB) and notes
 
 // What is wrong with a link, in the learner's words.
 export class ShareLinkError extends Error {}
@@ -66,7 +67,21 @@ export async function shareUrl(worldText) {
 // fragment is damaged or too large.
 export async function worldFromUrl() {
   if (!location.hash.startsWith(prefix)) return null;
-  const coded = location.hash.slice(prefix.length);
+  return unpackText(location.hash.slice(prefix.length));
+}
+
+export function clearUrlWorld() {
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+// Any text packed the same way (lab-link.js carries more than the world: passwords, a lesson).
+export async function packText(text) {
+  return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+}
+
+// Untrusted: bounded before and while it is inflated (a lab link holds a world and a lesson at
+// most); throws a ShareLinkError in the learner's words.
+export async function unpackText(coded) {
   if (coded.length > maxLinkChars) {
     throw new ShareLinkError(`The link is longer than ${maxLinkChars / (1024 * 1024)} MiB of text, more than any world `
       + 'the lab loads; it was not opened and the lab kept its own world.');
@@ -78,13 +93,9 @@ export async function worldFromUrl() {
     throw new ShareLinkError('The link\'s world is damaged (it was cut short?); the lab kept its own world.');
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, maxWorldBytes));
+    return new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, maxLinkTextBytes));
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
     throw new ShareLinkError('The link\'s world is damaged (it is not UTF-8 text); the lab kept its own world.');
   }
-}
-
-export function clearUrlWorld() {
-  history.replaceState(null, '', location.pathname + location.search);
 }

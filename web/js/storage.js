@@ -4,6 +4,7 @@
 // they are loaded back.
 const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1',
   unloadable: 'authlab.world.unloadable.v1' };
+export const savedWorldKey = keys.world;  // other-tabs.js listens for changes to it
 
 export function loadSaved() {
   try {

@@ -52,7 +52,18 @@ export class WhyNot {
       ' ', button);
   }
 
-  async apply({ text, change }, exchange) {
+  // Applies a suggestion the way the core tried it, then puts focus on the answer it got (the
+  // Apply button is gone with the old suggestions; focus must not fall to the top of the page).
+  async apply(suggestion, exchange) {
+    await this.change(suggestion, exchange);
+    const status = document.getElementById('response-status');
+    if (status && !this.root.contains(document.activeElement)) {
+      status.tabIndex = -1;
+      status.focus();
+    }
+  }
+
+  async change({ text, change }, exchange) {
     if (change.kind === 'admin') {
       const answer = await this.lab.admin(change.command, `Applied: ${text}`);
       if (answer.error) {
@@ -61,7 +72,11 @@ export class WhyNot {
       }
       await this.lab.send(exchange.request, exchange.origin);
     } else if (change.kind === 'send_as') {
-      this.console.update({ user: change.username, mechanism: change.mechanism });
+      // The core tried the request with only these credentials: typed ones would win, so they go.
+      this.console.update({ user: change.username, mechanism: change.mechanism, onlyMechanism: true });
+      await this.console.send();
+    } else if (change.kind === 'refresh_jwt') {
+      this.console.update({ header: ['Authorization', `Bearer ${await this.freshAccess(change.username)}`] });
       await this.console.send();
     } else if (change.kind === 'wait') {
       await this.lab.advance(change.seconds, `${change.seconds} s`);
@@ -70,5 +85,21 @@ export class WhyNot {
       this.console.update({ header: [change.name, change.value] });
       await this.console.send();
     }
+  }
+
+  // A new access token for `username`: refreshed with the refresh token the client holds (a real
+  // POST /api/token/refresh/, shown like any exchange), or else issued as simplejwt's login would.
+  async freshAccess(username) {
+    const held = this.lab.notes.held.jwt;
+    if (held?.username === username && held.refresh) {
+      const { response } = await this.lab.send({ method: 'POST', path: '/api/token/refresh/',
+        headers: { 'Content-Type': 'application/json', Cookie: '' }, body: JSON.stringify({ refresh: held.refresh }) }, 'whynot');
+      if (response.status === 200 && typeof response.json?.access === 'string') {
+        held.access = response.json.access;
+        this.lab.saveNotes();
+        return held.access;
+      }
+    }
+    return (await this.lab.core.issueCredentials(username, 'bearer')).header.replace(/^Bearer /, '');
   }
 }

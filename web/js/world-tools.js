@@ -4,10 +4,12 @@
 import { announce } from './announce.js';
 import { setUpDjangoTools } from './django-tools.js';
 import { byId } from './dom.js';
-import { shareUrl } from './share.js';
+import { fileProblem } from './import-problems.js';
+import { labLinkUrl } from './lab-link.js';
 import { formatTime } from './time.js';
 
-export function setUpWorldTools(lab) {
+// `linkState` → what "Share as link" carries (lab-link.js).
+export function setUpWorldTools(lab, linkState) {
   const message = byId('world-message');
   const say = (text) => { message.textContent = text; };
   const guarded = (action) => async () => {
@@ -48,6 +50,8 @@ export function setUpWorldTools(lab) {
     const file = input.files[0];
     input.value = '';
     if (!file) return;
+    const problem = await fileProblem(file);
+    if (problem) return say(problem);
     const answer = await lab.importWorld(await file.text(), `Imported ${file.name}`);
     if (answer.error) say(`This file is not a world the lab can load: ${answer.error}`);
   }));
@@ -55,7 +59,7 @@ export function setUpWorldTools(lab) {
   setUpDjangoTools(lab, guarded, say);
 
   byId('share').addEventListener('click', guarded(async () => {
-    const url = await shareUrl(JSON.stringify(await lab.core.exportWorld()));
+    const url = await labLinkUrl(await linkState());
     const box = byId('share-box');
     const field = byId('share-url');
     field.value = url;
