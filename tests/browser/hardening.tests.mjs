@@ -15,6 +15,11 @@ async function addGroup(page, name) {
   await groupButton(page, name).waitFor();
 }
 
+async function showGroups(page) {
+  await showTab(page, 'admin');
+  await page.click('#admin-groups');
+}
+
 function groupButton(page, name) {
   return page.locator('#group-list').getByRole('button', { name, exact: true });
 }
@@ -46,6 +51,7 @@ export const tests = [
       await page.waitForSelector('#world-message:has-text("restarted from the last saved world")', { timeout: 30_000 });
       await page.waitForFunction(() => !document.body.classList.contains('is-busy'));
       // The world is intact and the new core answers.
+      await showGroups(page);
       await groupButton(page, 'Auditors').waitFor();
       await choosePreset(page, 'GET', '/api/books/');
       assert.ok([200, 401, 403].includes(await expectExchange(page, () => page.click('#send'))));
@@ -69,7 +75,9 @@ export const tests = [
       await choosePreset(page, 'GET', '/api/books/');
       await page.click('#send');
       await page.waitForSelector('#world-message:has-text("ran past")', { timeout: 30_000 });
+      await showGroups(page);
       await groupButton(page, 'Stuck').waitFor();
+      await choosePreset(page, 'GET', '/api/books/');
       assert.ok([200, 401, 403].includes(await expectExchange(page, () => page.click('#send'))));
     },
   },
@@ -89,6 +97,7 @@ export const tests = [
       await page.goto(link);
       await page.waitForSelector('body[data-ready="true"]');
       await page.locator('#shared-keep').click();
+      await showGroups(page);
       await groupButton(page, 'Mine').waitFor();
       assert.equal(await groupButton(page, 'Linked').count(), 0);
       assert.equal(await page.evaluate(() => location.hash), '');
@@ -98,6 +107,7 @@ export const tests = [
       await page.goto(link);
       await page.waitForSelector('body[data-ready="true"]');
       await page.locator('#shared-open').click();
+      await showGroups(page);
       await groupButton(page, 'Linked').waitFor();
       assert.equal(await groupButton(page, 'Mine').count(), 0);
       await page.click('#undo');
@@ -116,6 +126,7 @@ export const tests = [
       await page.waitForSelector('body[data-ready="true"]');
       assert.match(await page.locator('#world-message').textContent(), /unpacks to more than 4 MiB/);
       assert.equal(await page.locator('#shared-prompt').count(), 0, 'nothing to ask about');
+      await showGroups(page);
       await groupButton(page, 'Kept').waitFor();
     },
   },
