@@ -36,6 +36,10 @@ export async function openAuthLabForNode(moduleDir) {
   return openAuthLab(createAuthLab, { wasmBinary });
 }
 
+function lessonText(lesson) {
+  return typeof lesson === 'string' ? lesson : JSON.stringify(lesson);
+}
+
 function parsed(text) {
   const value = JSON.parse(text);
   if (value && typeof value === 'object' && 'error' in value) throw new Error(value.error);
@@ -57,6 +61,26 @@ export class AuthLab {
       throw new Error(status.error);
     }
     return new Core(native);
+  }
+
+  // A lesson file's text → { lesson } (normalized: defaults filled) or
+  // { errors: [{ path, reason }] } (web/lessons/README.md). Never throws for bad input.
+  parseLesson(text) {
+    const answer = JSON.parse(this.module.parseLesson(String(text)));
+    if ('error' in answer) return { errors: [{ path: '$', reason: answer.error }] };
+    return answer;
+  }
+
+  // A new Core whose world is built fresh from the lesson's setup (its clock moved on by
+  // setup.advance). `lesson`: what parseLesson gave (or its JSON text). Throws for a bad lesson.
+  lessonCore(lesson) {
+    const core = this.core('empty');
+    const answer = JSON.parse(core.native.loadLesson(lessonText(lesson)));
+    if (answer.error) {
+      core.delete();
+      throw new Error(answer.error);
+    }
+    return core;
   }
 
   // files: [{ name, base64 } | { name, text } | { name, error: 'ENOENT' }]
@@ -155,6 +179,20 @@ export class Core {
 
   inspectJwt(token) {
     return parsed(this.native.inspectJwt(token));
+  }
+
+  // Lessons (wasm/API.md). The step's request (a request step's `request`, an admin step's
+  // `check`) with ${name} from `captures` and ${cookie:NAME} from the jar filled in, or
+  // { error } when a name has no capture.
+  lessonRequest(lesson, index, captures = {}) {
+    return JSON.parse(this.native.lessonRequest(lessonText(lesson), index, JSON.stringify(captures ?? {})));
+  }
+
+  // attempt: request step { request, response, captures } (the request the learner sent and
+  // the response handle() answered); admin step { captures }; advance step { advanced, captures }.
+  // → { met, failures: ['expected 201, got 403', …], captures }
+  checkLessonStep(lesson, index, attempt = {}) {
+    return parsed(this.native.checkLessonStep(lessonText(lesson), index, JSON.stringify(attempt ?? {})));
   }
 
   delete() {

@@ -10,9 +10,14 @@
 //   core.exportCookies(), core.importCookies(json) → {"ok": true} | {"error": …}
 //   core.snapshot(), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
 //   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
+//   core.loadLesson(lessonJson), core.lessonRequest(lessonJson, index, capturesJson),
+//   core.checkLessonStep(lessonJson, index, attemptJson): see wasm/API.md
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
+//   parseLesson(text) → {"lesson": …} | {"errors": [{"path", "reason"}]}
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <variant>
 
@@ -29,6 +34,9 @@
 #include "lab/matrix.hpp"
 #include "lab/snapshot.hpp"
 #include "lab/why_not.hpp"
+#include "lesson/lesson_world.hpp"
+#include "lesson/parse_lesson.hpp"
+#include "lesson/step_check.hpp"
 #include "crypto/base64.hpp"
 #include "pyjson/parse.hpp"
 #include "pyjson/dump.hpp"
@@ -70,6 +78,72 @@ std::variant<World, LoadError> initial_world(const std::string& spec, crypto::Ra
     } catch (const std::exception& error) {
         return LoadError{error.what()};
     }
+}
+
+// A lesson handed back by the page (the normalized form parseLesson gave), read again.
+lesson::Lesson read_lesson(const std::string& lesson_json) {
+    auto parsed = lesson::parse_lesson(lesson_json);
+    if (auto* problems = std::get_if<std::vector<lesson::Problem>>(&parsed)) {
+        throw std::invalid_argument("not a valid lesson: " + problems->front().path + ": " + problems->front().reason);
+    }
+    return std::get<lesson::Lesson>(std::move(parsed));
+}
+
+const lesson::LessonStep& step_at(const lesson::Lesson& lesson, int index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= lesson.steps.size()) {
+        throw std::invalid_argument("lesson " + lesson.id + " has no step " + std::to_string(index) + " (steps count from 0)");
+    }
+    return lesson.steps[static_cast<std::size_t>(index)];
+}
+
+Value json_value(const std::string& text, const std::string& what) {
+    auto parsed = pyjson::parse(text);
+    if (auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw std::invalid_argument(what + " is not JSON: " + error->message);
+    return std::get<Value>(parsed);
+}
+
+// {name: value} ⇄ the captures so far.
+scenario::Captures captures_from(const Value* value) {
+    scenario::Captures captures;
+    if (!value || value->is(Value::Kind::None)) return captures;
+    if (!value->is(Value::Kind::Dict)) throw std::invalid_argument("captures must be an object {name: value}");
+    for (const auto& [name, item] : value->as_dict()) captures[name] = item;
+    return captures;
+}
+
+Value captures_value(const scenario::Captures& captures) {
+    Value out = Value::dict({});
+    for (const auto& [name, item] : captures) out.set(name, item);
+    return out;
+}
+
+Value check_value(const lesson::StepCheck& check) {
+    std::vector<Value> failures;
+    for (const std::string& failure : check.failures) failures.push_back(Value::string(failure));
+    return Value::dict({{"met", Value::boolean(check.met)}, {"failures", Value::list(std::move(failures))}, {"captures", captures_value(check.captures)}});
+}
+
+// The response object handle() gave (Core::response_value) back as the scenario record
+// the expectations code reads (scenario/step_record.hpp): lower-case header names, the cookies'
+// Set-Cookie lines, the JSON body or else the text.
+Value record_from(const Value& response) {
+    const Value* status = response.find("status");
+    if (!status || !status->is(Value::Kind::Int)) throw std::invalid_argument("attempt.response needs the status handle() answered");
+    Value headers = Value::dict({});
+    for (const auto& [name, value] : response.find("headers") ? response.find("headers")->as_dict() : Value::Items{}) {
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+        headers.set(lower, value);
+    }
+    std::vector<Value> cookies;
+    for (const Value& cookie : response.find("cookies") ? response.find("cookies")->as_list() : std::vector<Value>{}) {
+        if (const Value* header = cookie.find("header")) cookies.push_back(*header);
+    }
+    if (!cookies.empty()) headers.set("set-cookie", Value::list(std::move(cookies)));
+    Value json = response.find("json") ? *response.find("json") : Value();
+    const Value* body = response.find("body");
+    bool text = json.is(Value::Kind::None) && body && body->is(Value::Kind::Str) && !body->as_str().empty();
+    return Value::dict({{"status", *status}, {"headers", headers}, {"json", json}, {"text", text ? *body : Value()}});
 }
 
 class Core {
@@ -205,6 +279,49 @@ public:
         return guarded([&] { return dump(lab::inspect_jwt(backend_, token)); });
     }
 
+    // The world becomes the lesson's setup, built fresh; the jar empties (lab.lessonCore).
+    std::string loadLesson(const std::string& lesson_json) {
+        return guarded([&] {
+            lesson::Lesson lesson = read_lesson(lesson_json);
+            if (auto problem = browser_.replace_world(lesson::lesson_world(lesson.setup(), backend_.passwords()))) return error_json(*problem);
+            return ok_json;
+        });
+    }
+
+    std::string lessonRequest(const std::string& lesson_json, int index, const std::string& captures_json) {
+        return guarded([&] {
+            lesson::Lesson lesson = read_lesson(lesson_json);
+            Value captures = json_value(captures_json, "the captures");
+            Value request = lesson::step_request(step_at(lesson, index), captures_from(&captures), browser_.jar(), backend_.now());
+            return pyjson::dumps(request, {.ensure_ascii = false});
+        });
+    }
+
+    // attempt: {request, response, captures} | {captures} | {advanced, captures}, by the step's kind.
+    std::string checkLessonStep(const std::string& lesson_json, int index, const std::string& attempt_json) {
+        return guarded([&] {
+            lesson::Lesson lesson = read_lesson(lesson_json);
+            const lesson::LessonStep& step = step_at(lesson, index);
+            Value attempt = json_value(attempt_json, "the attempt");
+            scenario::Captures captures = captures_from(attempt.find("captures"));
+            lesson::StepCheck check;
+            if (step.kind == lesson::LessonStep::Kind::request) {
+                const Value* request = attempt.find("request");
+                const Value* response = attempt.find("response");
+                if (!request || !response) throw std::invalid_argument("a request step's attempt needs the request sent and the response");
+                check = lesson::check_request_step(step, scenario::build_request(*request), record_from(*response), captures, browser_.jar(), backend_.now());
+            } else if (step.kind == lesson::LessonStep::Kind::admin) {
+                check = lesson::check_admin_step(step, backend_, captures, browser_.jar());
+            } else {
+                const Value* advanced = attempt.find("advanced");
+                double seconds = !advanced ? 0 : advanced->is(Value::Kind::Int) ? std::stod(advanced->int_digits())
+                                             : advanced->is(Value::Kind::Float) ? advanced->as_float() : 0;
+                check = lesson::check_advance_step(step, seconds, captures);
+            }
+            return pyjson::dumps(check_value(check), {.ensure_ascii = false});
+        });
+    }
+
 private:
     // A scenario-shaped request (scenario::build_request).
     static http::Request request_from_json(const std::string& request_json) {
@@ -260,6 +377,19 @@ std::string runScenarios(const std::string& files_json, bool json) {
     });
 }
 
+// {"lesson": the normalized lesson} or {"errors": [{"path", "reason"}]}; never an exception.
+std::string parseLesson(const std::string& text) {
+    return guarded([&] {
+        auto parsed = lesson::parse_lesson(text);
+        if (auto* lesson = std::get_if<lesson::Lesson>(&parsed)) return pyjson::dumps(Value::dict({{"lesson", lesson->json}}), {.ensure_ascii = false});
+        std::vector<Value> errors;
+        for (const lesson::Problem& problem : std::get<std::vector<lesson::Problem>>(parsed)) {
+            errors.push_back(Value::dict({{"path", Value::string(problem.path)}, {"reason", Value::string(problem.reason)}}));
+        }
+        return pyjson::dumps(Value::dict({{"errors", Value::list(std::move(errors))}}), {.ensure_ascii = false});
+    });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(authlab) {
@@ -284,6 +414,10 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("whyNot", &Core::whyNot)
         .function("matrix", &Core::matrix)
         .function("issueCredentials", &Core::issueCredentials)
-        .function("inspectJwt", &Core::inspectJwt);
+        .function("inspectJwt", &Core::inspectJwt)
+        .function("loadLesson", &Core::loadLesson)
+        .function("lessonRequest", &Core::lessonRequest)
+        .function("checkLessonStep", &Core::checkLessonStep);
     emscripten::function("runScenarios", &runScenarios);
+    emscripten::function("parseLesson", &parseLesson);
 }

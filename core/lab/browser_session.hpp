@@ -45,6 +45,9 @@ public:
     // The live cookies as the browser would send them: {"csrftoken": "…", "sessionid": "…"}.
     nlohmann::ordered_json cookies() const;
     void clear_cookies() { jar_.clear(); }
+    // The jar itself, read-only: ${cookie:NAME} in a lesson's request, the cookies a lesson's
+    // check is tried with.
+    const scenario::CookieJar& jar() const { return jar_; }
     // The jar across a page reload: [{"name", "value", "expires"}] (scenario::CookieJar::to_json).
     nlohmann::ordered_json export_cookies() const { return jar_.to_json(backend_.now()); }
     // A saved jar is untrusted: the problem, naming the place, and the jar stays as it was.

@@ -35,7 +35,8 @@ bool is_index(const std::string& part) {
     return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// dig(): each dotted part is a dict key, or a list index in range.
+}  // namespace
+
 std::optional<Value> dig(const Value& body, const std::string& path) {
     const Value* at = &body;
     std::size_t start = 0;
@@ -57,29 +58,26 @@ std::optional<Value> dig(const Value& body, const std::string& path) {
     }
 }
 
-}  // namespace
-
 std::string short_json(const Value& value) {
     std::string text = pyjson::dumps(value);  // ensure_ascii: one byte a character
     return text.size() <= 160 ? text : text.substr(0, 160) + "...";
 }
 
-std::vector<std::string> check_expect(const Value& expect, const Value& record) {
+std::vector<ExpectFailure> expect_failures(const Value& expect, const Value& record) {
+    using Part = ExpectFailure::Part;
     check_keys(expect, {"status", "json", "keys", "header"}, "expect");
-    std::vector<std::string> reasons;
+    std::vector<ExpectFailure> failures;
     const Value& status = field(record, "status");
     if (const Value* want = expect.find("status"); want && !equals_int(std::stoll(status.int_digits()), *want)) {
-        reasons.push_back("status " + status.str() + ", expected " + want->str());
+        failures.push_back({Part::status, "", status, *want});
     }
     const Value& json = field(record, "json");
-    if (const Value* want = expect.find("json"); want && !same(json, *want)) {
-        reasons.push_back("json " + short_json(json) + ", expected " + short_json(*want));
-    }
+    if (const Value* want = expect.find("json"); want && !same(json, *want)) failures.push_back({Part::json, "", json, *want});
     if (const Value* keys = expect.find("keys")) {
         if (!keys->is(Value::Kind::List)) throw ScenarioError("expect.keys must be a list");
         for (const Value& key : keys->as_list()) {
             if (!json.is(Value::Kind::Dict) || !key.is(Value::Kind::Str) || !json.find(key.as_str())) {
-                reasons.push_back("key " + key.repr() + " missing");
+                failures.push_back({Part::key, key.str(), Value(), key});
             }
         }
     }
@@ -96,7 +94,21 @@ std::vector<std::string> check_expect(const Value& expect, const Value& record) 
             } else {
                 ok = same(got, want);
             }
-            if (!ok) reasons.push_back("header " + name + ": " + short_json(got) + ", expected " + short_json(want));
+            if (!ok) failures.push_back({Part::header, name, got, want});
+        }
+    }
+    return failures;
+}
+
+std::vector<std::string> check_expect(const Value& expect, const Value& record) {
+    using Part = ExpectFailure::Part;
+    std::vector<std::string> reasons;
+    for (const ExpectFailure& f : expect_failures(expect, record)) {
+        switch (f.part) {
+            case Part::status: reasons.push_back("status " + f.got.str() + ", expected " + f.wanted.str()); break;
+            case Part::json: reasons.push_back("json " + short_json(f.got) + ", expected " + short_json(f.wanted)); break;
+            case Part::key: reasons.push_back("key " + f.wanted.repr() + " missing"); break;
+            case Part::header: reasons.push_back("header " + f.name + ": " + short_json(f.got) + ", expected " + short_json(f.wanted)); break;
         }
     }
     return reasons;

@@ -19,7 +19,8 @@ constexpr const char* usage =
     "  import fixture FIXTURE.json [WORLD.json]\n"
     "                                      a project's dumpdata into the world; prints the new world\n"
     "  world [--admin COMMANDS.json] [WORLD.json]\n"
-    "                                      print the world after the page's admin commands\n";
+    "                                      print the world after the page's admin commands\n"
+    "  lessons check FILE…                 play every step of each lesson; exit 1 on a failing step\n";
 
 }  // namespace
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
         if (command == "export") return authlab::cli::export_command(args);
         if (command == "import") return authlab::cli::import_command(args);
         if (command == "world") return authlab::cli::world_command(args);
+        if (command == "lessons") return authlab::cli::lessons_command(args);
     } catch (const std::exception& error) {
         std::cerr << "authlab: " << error.what() << "\n";
         return 2;

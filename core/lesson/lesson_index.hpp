@@ -1,0 +1,19 @@
+#pragma once
+// web/lessons/index.json, the shipped lessons in teaching order:
+// [{"id", "title", "summary", "concepts", "file"}]. The page lists lessons from it, so each
+// entry must say what its lesson file says, and each id appear once.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lesson/lesson.hpp"
+
+namespace authlab::lesson {
+
+// `read_file(name)`: the bytes of a lesson file named in the index (none: it cannot be read).
+std::vector<Problem> check_lesson_index(std::string_view index_bytes,
+                                        const std::function<std::optional<std::string>(const std::string&)>& read_file);
+
+}  // namespace authlab::lesson

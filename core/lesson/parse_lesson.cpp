@@ -1,0 +1,445 @@
+#include "lesson/parse_lesson.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <set>
+
+#include "auth/passwords.hpp"
+#include "crypto/random.hpp"
+#include "lesson/json_path.hpp"
+#include "lesson/lesson_world.hpp"
+#include "pyjson/dump.hpp"
+#include "pyjson/parse.hpp"
+#include "pyjson/utf8.hpp"
+#include "scenario/scenario_error.hpp"
+
+namespace authlab::lesson {
+namespace {
+
+using pyjson::Value;
+using Kind = Value::Kind;
+
+constexpr double max_advance_seconds = 100.0 * 366 * 24 * 3600;  // as scenarios: a century is plenty
+constexpr std::string_view http_methods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+constexpr std::string_view admin_ops[] = {"save_group", "rename_group", "delete_group", "create_user", "edit_user",
+                                          "set_password", "delete_user", "set_policies", "reset", "set_password_cost"};
+
+std::string in_quotes(const std::string& text) { return pyjson::dumps(Value::string(text), {.ensure_ascii = false}); }
+
+// What a value is, as a teacher would say it.
+std::string kind_of(const Value& value) {
+    switch (value.kind()) {
+        case Kind::None: return "null";
+        case Kind::Bool: return value.as_bool() ? "true" : "false";
+        case Kind::Int:
+        case Kind::Float: return "a number";
+        case Kind::Str: return "text";
+        case Kind::List: return "a list";
+        case Kind::Dict: return "an object";
+    }
+    return "something else";
+}
+
+template <typename Names>
+std::string joined(const Names& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+// Levenshtein distance, to suggest the key a typo meant.
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+bool is_number(const Value& value) { return value.is(Kind::Int) || value.is(Kind::Float); }
+
+double number_of(const Value& value) {
+    if (value.is(Kind::Float)) return value.as_float();
+    const std::string& digits = value.int_digits();
+    if (digits.size() > 15) return digits[0] == '-' ? -1e300 : 1e300;
+    return std::stod(digits);
+}
+
+// Checks one lesson, collecting every problem rather than stopping at the first.
+class Reader {
+public:
+    std::vector<Problem> problems;
+
+    std::optional<Lesson> lesson(const Value& root) {
+        if (!root.is(Kind::Dict)) {
+            problem("$", "a lesson is a JSON object { … } with \"format\", \"version\", \"id\", \"title\" and \"steps\"; this is " + kind_of(root));
+            return std::nullopt;
+        }
+        known_keys(root, "$", {"format", "version", "id", "title", "summary", "concepts", "setup", "steps"}, "a lesson");
+        format_and_version(root);
+        std::string id = lesson_id(root);
+        std::optional<std::string> title = text(root, "$", "title", true);
+        std::optional<std::string> summary = text(root, "$", "summary", false);
+        Value concept_list = concepts(root.find("concepts"));
+        Value setup_value = setup(root.find("setup"));
+        std::vector<LessonStep> step_list = steps(root.find("steps"));
+        if (!problems.empty()) return std::nullopt;
+
+        std::vector<Value> step_values;
+        for (const LessonStep& step : step_list) step_values.push_back(step.json);
+        Value json = Value::dict({{"format", Value::string("authlab.lesson")},
+                                  {"version", Value::integer(1)},
+                                  {"id", Value::string(id)},
+                                  {"title", Value::string(*title)},
+                                  {"summary", Value::string(summary.value_or(""))},
+                                  {"concepts", concept_list},
+                                  {"setup", setup_value},
+                                  {"steps", Value::list(std::move(step_values))}});
+        return Lesson{json, id, std::move(step_list)};
+    }
+
+private:
+    void problem(std::string path, std::string reason) { problems.push_back({std::move(path), std::move(reason)}); }
+
+    // A key nobody reads is most often a typo: name it, and the key it was probably meant to be.
+    void known_keys(const Value& object, const std::string& path, std::initializer_list<std::string_view> known, const std::string& what) {
+        for (const auto& item : object.as_dict()) {
+            const std::string& key = item.first;  // a structured binding cannot be captured in C++20
+            if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+            auto closest = std::min_element(known.begin(), known.end(), [&](std::string_view a, std::string_view b) { return distance(key, a) < distance(key, b); });
+            std::string reason = "unknown key " + in_quotes(key) + " in " + what;
+            if (closest != known.end() && distance(key, *closest) <= 2) reason += "; did you mean " + in_quotes(std::string(*closest)) + "?";
+            else reason += "; it may have " + joined(known);
+            problem(path_key(path, key), reason);
+        }
+    }
+
+    // A text field: plain text (markup is never read as HTML), at most max_text_characters.
+    std::optional<std::string> text(const Value& object, const std::string& path, const std::string& key, bool required) {
+        const Value* value = object.find(key);
+        std::string at = path_key(path, key);
+        if (!value) {
+            if (required) problem(at, "missing: write some text here, e.g. \"" + key + "\": \"…\"");
+            return std::nullopt;
+        }
+        if (!value->is(Kind::Str)) {
+            problem(at, "must be text in double quotes, not " + kind_of(*value));
+            return std::nullopt;
+        }
+        std::size_t length = pyjson::code_points(value->as_str());
+        if (length > max_text_characters) {
+            problem(at, "is " + std::to_string(length) + " characters long; a text may have at most " + std::to_string(max_text_characters));
+            return std::nullopt;
+        }
+        if (required && value->as_str().empty()) problem(at, "is empty: write some text here");
+        return value->as_str();
+    }
+
+    bool object_at(const Value& value, const std::string& path, const std::string& example) {
+        if (value.is(Kind::Dict)) return true;
+        problem(path, "must be an object like " + example + ", not " + kind_of(value));
+        return false;
+    }
+
+    void format_and_version(const Value& root) {
+        const Value* format = root.find("format");
+        if (!format) problem("$.format", "missing: a lesson starts with \"format\": \"authlab.lesson\"");
+        else if (!format->is(Kind::Str) || format->as_str() != "authlab.lesson")
+            problem("$.format", "must be \"authlab.lesson\", not " + (format->is(Kind::Str) ? in_quotes(format->as_str()) : kind_of(*format)));
+        const Value* version = root.find("version");
+        if (!version) problem("$.version", "missing: write \"version\": 1");
+        else if (!version->is(Kind::Int) || version->int_digits() != "1")
+            problem("$.version", "this player reads version 1 lessons; this one says " + (version->is(Kind::Int) ? version->int_digits() : kind_of(*version)));
+    }
+
+    std::string lesson_id(const Value& root) {
+        const Value* id = root.find("id");
+        if (!id) {
+            problem("$.id", "missing: give the lesson a short name, like \"id\": \"403-editor-role\"");
+            return "";
+        }
+        auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+        if (!id->is(Kind::Str) || id->as_str().empty() || id->as_str().size() > 64 ||
+            !std::all_of(id->as_str().begin(), id->as_str().end(), allowed)) {
+            problem("$.id", "must be 1 to 64 lower-case letters, digits or hyphens, like \"403-editor-role\"");
+            return "";
+        }
+        return id->as_str();
+    }
+
+    Value concepts(const Value* value) {
+        std::vector<Value> out;
+        if (!value) return Value::list({});
+        if (!value->is(Kind::List)) {
+            problem("$.concepts", "must be a list of concept names, like [\"groups-roles\", \"403\"]");
+            return Value::list({});
+        }
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < value->as_list().size(); ++i) {
+            const Value& item = value->as_list()[i];
+            std::string at = path_index("$.concepts", i);
+            bool known = item.is(Kind::Str) && std::find(std::begin(concept_ids), std::end(concept_ids), item.as_str()) != std::end(concept_ids);
+            if (!known) {
+                problem(at, "unknown concept " + (item.is(Kind::Str) ? in_quotes(item.as_str()) : kind_of(item)) + "; known: " + joined(concept_ids));
+            } else if (!seen.insert(item.as_str()).second) {
+                problem(at, "lists " + in_quotes(item.as_str()) + " twice");
+            } else {
+                out.push_back(item);
+            }
+        }
+        return Value::list(std::move(out));
+    }
+
+    // The setup as scenarios have it, plus "advance"; built once here with a cheap password
+    // hasher, so a world that cannot be built is reported now and not in class.
+    Value setup(const Value* value) {
+        Value out = Value::dict({{"world", Value::string("default")}, {"groups", Value::list({})}, {"users", Value::list({})},
+                                 {"books", Value::list({})}, {"policies", Value::dict({})}, {"advance", Value::integer(0)}});
+        if (!value) return out;
+        if (!object_at(*value, "$.setup", "{\"world\": \"default\"}")) return out;
+        std::size_t before = problems.size();
+        known_keys(*value, "$.setup", {"world", "groups", "users", "books", "policies", "advance"}, "setup");
+        for (const auto& [key, item] : value->as_dict()) {
+            std::string at = path_key("$.setup", key);
+            if (key == "world" && !(item.is(Kind::Str) && (item.as_str() == "default" || item.as_str() == "empty")))
+                problem(at, "must be \"default\" (the bookshop's users, groups and books) or \"empty\"");
+            if ((key == "groups" || key == "users" || key == "books") && !item.is(Kind::List))
+                problem(at, "must be a list, not " + kind_of(item));
+            if (key == "policies") object_at(item, at, "{\"books\": {\"permissions\": [\"IsAuthenticated\"]}}");
+            if (key == "advance") seconds(item, at, false);
+            out.set(key, item);
+        }
+        if (problems.size() > before) return out;
+        try {
+            crypto::SeededRandom random(1);
+            lesson_world(out, auth::Passwords(random, auth::Argon2Cost{8, 1, 1}));
+        } catch (const std::exception& error) {
+            problem("$.setup", std::string("this world cannot be built: ") + error.what());
+        }
+        return out;
+    }
+
+    bool seconds(const Value& value, const std::string& path, bool positive) {
+        if (!is_number(value) || !(number_of(value) >= 0) || (positive && number_of(value) == 0)) {
+            problem(path, std::string("must be a number of seconds ") + (positive ? "above 0" : "from 0") + ", like 300");
+            return false;
+        }
+        if (number_of(value) > max_advance_seconds) {
+            problem(path, "moves the clock more than a century");
+            return false;
+        }
+        return true;
+    }
+
+    std::vector<LessonStep> steps(const Value* value) {
+        std::vector<LessonStep> out;
+        if (!value) {
+            problem("$.steps", "missing: a lesson needs a list of steps");
+            return out;
+        }
+        if (!value->is(Kind::List) || value->as_list().empty()) {
+            problem("$.steps", "must be a list of at least one step, not " + (value->is(Kind::List) ? std::string("an empty list") : kind_of(*value)));
+            return out;
+        }
+        if (value->as_list().size() > max_steps) {
+            problem("$.steps", "has " + std::to_string(value->as_list().size()) + " steps; a lesson may have at most " + std::to_string(max_steps));
+            return out;
+        }
+        std::set<std::string> captured;  // the names earlier steps capture, for ${name}
+        for (std::size_t i = 0; i < value->as_list().size(); ++i) {
+            if (auto one = step(value->as_list()[i], path_index("$.steps", i), captured)) out.push_back(std::move(*one));
+        }
+        return out;
+    }
+
+    std::optional<LessonStep> step(const Value& value, const std::string& path, std::set<std::string>& captured) {
+        if (!object_at(value, path, "{\"title\": …, \"text\": …, \"request\": …, \"expect\": …}")) return std::nullopt;
+        std::size_t before = problems.size();
+        known_keys(value, path, {"title", "text", "hint", "request", "prefill", "capture", "admin", "check", "advance", "expect", "explain"}, "a step");
+        std::optional<std::string> title = text(value, path, "title", true);
+        std::optional<std::string> body = text(value, path, "text", true);
+        std::optional<std::string> hint = text(value, path, "hint", false);
+        std::optional<std::string> explain = text(value, path, "explain", false);
+
+        std::vector<std::string> actions;
+        for (const char* key : {"request", "admin", "advance"}) {
+            if (value.find(key)) actions.push_back(in_quotes(key));
+        }
+        if (actions.size() != 1) {
+            problem(path, actions.empty() ? "gives the learner nothing to do: add one of \"request\", \"admin\" or \"advance\""
+                                          : "does more than one thing (" + joined(actions) + "): a step has exactly one of them");
+            return std::nullopt;
+        }
+        LessonStep::Kind kind = value.find("request") ? LessonStep::Kind::request : value.find("admin") ? LessonStep::Kind::admin : LessonStep::Kind::advance;
+        only_with(value, path, "prefill", "request", kind == LessonStep::Kind::request);
+        only_with(value, path, "capture", "request", kind == LessonStep::Kind::request);
+        only_with(value, path, "check", "admin", kind == LessonStep::Kind::admin);
+        only_with(value, path, "expect", "request\" or \"admin", kind != LessonStep::Kind::advance);
+
+        Value out = Value::dict({{"title", Value::string(title.value_or(""))}, {"text", Value::string(body.value_or(""))},
+                                 {"hint", Value::string(hint.value_or(""))}});
+        std::set<std::string> new_captures;
+        if (kind == LessonStep::Kind::request) {
+            request(*value.find("request"), path_key(path, "request"), captured);
+            out.set("request", *value.find("request"));
+            const Value* prefill = value.find("prefill");
+            if (prefill && !prefill->is(Kind::Bool)) problem(path_key(path, "prefill"), "must be true or false, not " + kind_of(*prefill));
+            out.set("prefill", prefill ? *prefill : Value::boolean(true));
+            const Value* capture_value = value.find("capture");
+            if (capture_value) capture(*capture_value, path_key(path, "capture"), new_captures);
+            out.set("capture", capture_value ? *capture_value : Value::dict({}));
+        } else if (kind == LessonStep::Kind::admin) {
+            admin(*value.find("admin"), path_key(path, "admin"));
+            out.set("admin", *value.find("admin"));
+            if (const Value* check = value.find("check")) {
+                request(*check, path_key(path, "check"), captured);
+                out.set("check", *check);
+            } else {
+                problem(path_key(path, "check"), "missing: an admin step needs a \"check\" request that shows the change worked");
+            }
+        } else {
+            seconds(*value.find("advance"), path_key(path, "advance"), true);
+            out.set("advance", *value.find("advance"));
+        }
+        if (kind != LessonStep::Kind::advance) {
+            if (const Value* expect_value = value.find("expect")) {
+                expect(*expect_value, path_key(path, "expect"));
+                out.set("expect", *expect_value);
+            } else {
+                problem(path_key(path, "expect"), "missing: say what the answer must be, e.g. \"expect\": {\"status\": 200}");
+            }
+        }
+        out.set("explain", Value::string(explain.value_or("")));
+        captured.insert(new_captures.begin(), new_captures.end());
+        if (problems.size() > before) return std::nullopt;
+        return LessonStep{kind, out};
+    }
+
+    void only_with(const Value& step, const std::string& path, const char* key, const std::string& kind, bool allowed) {
+        if (step.find(key) && !allowed) problem(path_key(path, key), std::string("belongs only in a \"") + kind + "\" step");
+    }
+
+    // A scenario request (scenarios.md): what the console sends.
+    void request(const Value& value, const std::string& path, const std::set<std::string>& captured) {
+        if (!object_at(value, path, "{\"method\": \"GET\", \"path\": \"/api/books/\"}")) return;
+        known_keys(value, path, {"method", "path", "headers", "json", "form", "body"}, "a request");
+        const Value* method = value.find("method");
+        if (!method) problem(path_key(path, "method"), "missing: write the HTTP method, like \"GET\" or \"POST\"");
+        else if (!method->is(Kind::Str) || std::find(std::begin(http_methods), std::end(http_methods), method->as_str()) == std::end(http_methods))
+            problem(path_key(path, "method"), "must be one of " + joined(http_methods) + " (in capitals)");
+        const Value* where = value.find("path");
+        if (!where) problem(path_key(path, "path"), "missing: write the path, like \"/api/books/\"");
+        else if (!where->is(Kind::Str) || !where->as_str().starts_with("/"))
+            problem(path_key(path, "path"), "must be text starting with /, like \"/api/books/\"");
+        if (const Value* headers = value.find("headers"); headers && object_at(*headers, path_key(path, "headers"), "{\"Authorization\": \"Token ${tok}\"}")) {
+            for (const auto& [name, item] : headers->as_dict()) {
+                if (!item.is(Kind::Str)) problem(path_key(path_key(path, "headers"), name), "a header's value must be text, not " + kind_of(item));
+            }
+        }
+        std::vector<std::string> bodies;
+        for (const char* key : {"json", "form", "body"}) {
+            if (value.find(key)) bodies.push_back(in_quotes(key));
+        }
+        if (bodies.size() > 1) problem(path, "has " + joined(bodies) + ": a request carries at most one body");
+        if (const Value* form = value.find("form")) object_at(*form, path_key(path, "form"), "{\"username\": \"carol\"}");
+        if (const Value* body = value.find("body"); body && !body->is(Kind::Str)) problem(path_key(path, "body"), "must be text, not " + kind_of(*body));
+        placeholders(value, path, captured);
+    }
+
+    // Every ${name} must be captured by an earlier step (${cookie:NAME} reads the cookie jar).
+    void placeholders(const Value& value, const std::string& path, const std::set<std::string>& captured) {
+        auto scan = [&](const std::string& text, const std::string& at) {
+            std::size_t open = 0;
+            while ((open = text.find("${", open)) != std::string::npos) {
+                std::size_t close = text.find('}', open + 2);
+                if (close == std::string::npos) return;
+                std::string name = text.substr(open + 2, close - open - 2);
+                if (!name.starts_with("cookie:") && !captured.contains(name))
+                    problem(at, "uses ${" + name + "}, but no earlier step captures " + in_quotes(name));
+                open = close + 1;
+            }
+        };
+        if (value.is(Kind::Str)) scan(value.as_str(), path);
+        for (std::size_t i = 0; i < value.as_list().size(); ++i) placeholders(value.as_list()[i], path_index(path, i), captured);
+        for (const auto& [key, item] : value.as_dict()) {
+            scan(key, path_key(path, key));
+            placeholders(item, path_key(path, key), captured);
+        }
+    }
+
+    // A scenario expect (scenarios.md): status, json, keys, header.
+    void expect(const Value& value, const std::string& path) {
+        if (!object_at(value, path, "{\"status\": 403}")) return;
+        known_keys(value, path, {"status", "json", "keys", "header"}, "expect");
+        if (value.as_dict().empty()) problem(path, "checks nothing: give at least a \"status\", like {\"status\": 200}");
+        if (const Value* status = value.find("status")) {
+            if (!status->is(Kind::Int)) problem(path_key(path, "status"), "must be a number like 403, not " + kind_of(*status));
+            else if (status->int_digits().size() != 3 || status->int_digits() < "100" || status->int_digits() > "599")
+                problem(path_key(path, "status"), "must be an HTTP status from 100 to 599, like 403");
+        }
+        if (const Value* keys = value.find("keys")) {
+            if (!keys->is(Kind::List)) problem(path_key(path, "keys"), "must be a list of key names, like [\"auth_token\"]");
+            for (std::size_t i = 0; i < keys->as_list().size(); ++i) {
+                if (!keys->as_list()[i].is(Kind::Str)) problem(path_index(path_key(path, "keys"), i), "must be a key name in double quotes");
+            }
+        }
+        if (const Value* headers = value.find("header"); headers && object_at(*headers, path_key(path, "header"), "{\"WWW-Authenticate\": \"Token\"}")) {
+            for (const auto& [name, item] : headers->as_dict()) {
+                if (!item.is(Kind::Str) && !item.is(Kind::None))
+                    problem(path_key(path_key(path, "header"), name), "must be the header's exact text, or null for \"not sent\"");
+            }
+        }
+    }
+
+    // {"name": "dotted.path"}: what to keep from the answer's JSON for later steps.
+    void capture(const Value& value, const std::string& path, std::set<std::string>& names) {
+        if (!object_at(value, path, "{\"tok\": \"auth_token\"}")) return;
+        for (const auto& [name, item] : value.as_dict()) {
+            std::string at = path_key(path, name);
+            if (name.empty() || name.find('}') != std::string::npos || name.starts_with("cookie:"))
+                problem(at, "a capture's name is used as ${name}: it cannot be empty, hold }, or start with cookie:");
+            else if (!item.is(Kind::Str) || item.as_str().empty())
+                problem(at, "must be a dotted path into the answer's JSON, like \"auth_token\" or \"results.0.id\"");
+            else
+                names.insert(name);
+        }
+    }
+
+    // A core.admin command (wasm/API.md); its fields are checked when it is applied.
+    void admin(const Value& value, const std::string& path) {
+        if (!object_at(value, path, "{\"op\": \"save_group\", \"name\": \"Editor\", \"permissions\": […]}")) return;
+        const Value* op = value.find("op");
+        if (!op) problem(path_key(path, "op"), "missing: name the admin change, one of " + joined(admin_ops));
+        else if (!op->is(Kind::Str) || std::find(std::begin(admin_ops), std::end(admin_ops), op->as_str()) == std::end(admin_ops))
+            problem(path_key(path, "op"), "unknown admin change " + (op->is(Kind::Str) ? in_quotes(op->as_str()) : kind_of(*op)) + "; known: " + joined(admin_ops));
+    }
+};
+
+}  // namespace
+
+std::variant<Lesson, std::vector<Problem>> parse_lesson(std::string_view file_bytes) {
+    if (file_bytes.size() > max_file_bytes) {
+        return std::vector<Problem>{{"$", "the file is " + std::to_string((file_bytes.size() + 1023) / 1024) +
+                                              " KiB; a lesson may be at most " + std::to_string(max_file_bytes / 1024) + " KiB"}};
+    }
+    auto parsed = pyjson::parse(file_bytes, "utf-8", max_json_depth);
+    if (const auto* error = std::get_if<pyjson::ParseError>(&parsed)) {
+        if (error->kind == pyjson::ParseError::Kind::RecursionError)
+            return std::vector<Problem>{{"$", "nests lists and objects more than " + std::to_string(max_json_depth) + " deep"}};
+        return std::vector<Problem>{{"$", "this is not valid JSON: " + error->message}};
+    }
+    Reader reader;
+    std::optional<Lesson> lesson = reader.lesson(std::get<Value>(parsed));
+    if (!lesson) return reader.problems;
+    return std::move(*lesson);
+}
+
+}  // namespace authlab::lesson
