@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "pyjson/dump.hpp"
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 #include "scenario/json_equality.hpp"
 
 namespace authlab::lesson {
@@ -42,7 +42,7 @@ std::optional<std::string> difference(const Value& got, const Value& wanted, con
 
 std::string shown(const Value& value) {
     std::string text = pyjson::dumps(value, {.ensure_ascii = false});
-    if (pyjson::code_points(text) <= 160) return text;
+    if (python::code_points(text) <= 160) return text;
     std::size_t end = 0;
     for (std::size_t count = 0; count < 160 && end < text.size(); ++count) {  // whole UTF-8 characters
         do ++end;

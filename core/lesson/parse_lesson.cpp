@@ -11,7 +11,7 @@
 #include "lesson/lesson_world.hpp"
 #include "pyjson/dump.hpp"
 #include "pyjson/parse.hpp"
-#include "pyjson/utf8.hpp"
+#include "python/utf8.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace authlab::lesson {
@@ -134,7 +134,7 @@ private:
             problem(at, "must be text in double quotes, not " + kind_of(*value));
             return std::nullopt;
         }
-        std::size_t length = pyjson::code_points(value->as_str());
+        std::size_t length = python::code_points(value->as_str());
         if (length > max_text_characters) {
             problem(at, "is " + std::to_string(length) + " characters long; a text may have at most " + std::to_string(max_text_characters));
             return std::nullopt;
