@@ -144,6 +144,18 @@ async function adminByHand(page, command) {
       assert.ok(j >= 0, `no ${name} in the global authentication classes`);
       for (; j > i; j -= 1) await page.locator('#policy-authentication > li').nth(j).locator('[data-part="up"]').click();
     }
+    // A view's permission classes the lesson adds: typed at the end of the view's list.
+    for (const [view, policy] of Object.entries(command.policies)) {
+      if (view === 'authentication' || view === 'throttle' || !Array.isArray(policy?.permissions)) continue;
+      const inputs = page.locator(`#policy-${view}-permissions input`);
+      const have = await inputs.evaluateAll((nodes) => nodes.map((node) => node.value));
+      if (policy.permissions.length <= have.length) continue;
+      assert.deepEqual(have, policy.permissions.slice(0, have.length), `${view}: the lesson must only add classes at the end`);
+      for (const name of policy.permissions.slice(have.length)) {
+        await page.click(`#policy-${view}-permissions-add`);
+        await inputs.last().fill(name);
+      }
+    }
     await page.click('#policies-save');
   } else {
     throw new Error(`this test cannot do admin op ${command.op} by hand yet`);
