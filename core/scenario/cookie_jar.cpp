@@ -48,6 +48,12 @@ std::optional<std::string> CookieJar::value(const std::string& name, Micros now)
     return std::nullopt;
 }
 
+std::string CookieJar::header(Micros now) const {
+    std::string out;
+    for (const Entry& entry : live(now)) out += (out.empty() ? "" : "; ") + entry.name + "=" + entry.coded_value;
+    return out;
+}
+
 void CookieJar::add_cookie_header(http::Request& request, Micros now) const {
     if (request.headers.has("Cookie")) return;
     std::string cookies = header(now);
