@@ -15,7 +15,7 @@ function buildOfflineFile(root) {
 
 export const tests = [
   {
-    name: 'the offline file becomes ready from file:// and answers a request from the console',
+    name: 'the offline file becomes ready from file://, answers a request from the console and plays a lesson step',
     async run({ context, root }) {
       const file = buildOfflineFile(root);
       const html = readFileSync(file, 'utf8');
@@ -34,6 +34,16 @@ export const tests = [
       await choosePreset(page, 'GET', '/api/books/');
       assert.equal(await send(page), 401);
       assert.equal((await responseJson(page)).detail, 'Authentication credentials were not provided.');
+
+      // The lessons are inside too: the first shipped one opens and its first step is met by
+      // the learner's own Send.
+      const [first] = JSON.parse(readFileSync(join(root, 'web/lessons/index.json'), 'utf8'));
+      await page.goto(`${pathToFileURL(file).href}?lesson=${first.id}`);
+      await page.waitForSelector(`body[data-ready="true"][data-lesson="${first.id}"][data-lesson-step="1"]`);
+      await send(page);
+      await page.waitForSelector('#lesson-next:not([disabled])');
+      assert.equal(await page.locator('#lesson-verdict').getAttribute('data-met'), 'true');
+
       const fetched = requested.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:') && !url.startsWith('data:'));
       assert.deepEqual(fetched, [], 'the offline file reached for the network');
     },
