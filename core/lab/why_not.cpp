@@ -234,7 +234,7 @@ void wait_candidate(const http::Request& request, const ordered_json& retry_afte
     out.push_back({"Wait " + std::to_string(seconds) + " s (Retry-After), then send it again",
                    {{"kind", "wait"}, {"seconds", seconds}},
                    [&request, seconds](Backend& b) {
-                       b.advance(seconds);
+                       b.advance(seconds * micros_per_second);
                        return b.handle(request).response.status;
                    }});
 }

@@ -32,7 +32,9 @@ public:
             case LessonStep::Kind::admin: return change(step);
             case LessonStep::Kind::advance: {
                 double seconds = seconds_of(*step.json.find("advance"));
-                backend_.world().clock_offset += std::llround(seconds * static_cast<double>(micros_per_second));
+                // The backend's bounded move, as a scenario's "advance" takes it.
+                std::string refused = backend_.advance(std::llround(seconds * static_cast<double>(micros_per_second)));
+                if (!refused.empty()) return {false, {"the clock cannot move: " + refused}, captures_};
                 return check_advance_step(step, seconds, captures_);
             }
         }

@@ -127,7 +127,7 @@ TEST_CASE("why not: a missing model permission", "[lab]") {
 TEST_CASE("why not: an expired access JWT is refreshed and not swapped for somebody else", "[lab]") {
     Fixture f;
     http::Request get = f.as("carol", "bearer", f.request("GET", "/api/books/"));
-    f.backend.advance(301);
+    REQUIRE(f.backend.advance(301 * micros_per_second).empty());
     REQUIRE(f.backend.handle(get).response.status == 401);
     auto why = lab::why_not(f.backend, get);
     REQUIRE_FALSE(why["suggestions"].empty());
@@ -260,7 +260,7 @@ TEST_CASE("why not: a 429 offers to wait out Retry-After or to log in", "[lab]")
                                   {"books", {{"permissions", {"AllowAny"}}}}}}});
     REQUIRE_FALSE(answer.contains("error"));
     CHECK(f.backend.handle(f.request("GET", "/api/books/")).response.status == 200);
-    f.backend.advance(15);
+    REQUIRE(f.backend.advance(15 * micros_per_second).empty());
     const http::Request again = f.request("GET", "/api/books/");
     const std::string before = f.saved();
     auto why = lab::why_not(f.backend, again);

@@ -58,7 +58,7 @@ test('the clock never passes year 9999, and a world whose clock would is not imp
   assert.ok(new Date(core.now()).getUTCFullYear() <= 9999);
   assert.deepEqual(core.importWorld(world), { ok: true });  // back to the clock it had
   const far = structuredClone(world);
-  far.clock_offset_micros = 250_000_000_000 * 1_000_000;  // within the file's range, past 9999 from today
+  far.clock_offset_micros = 253_000_000_000 * 1_000_000;  // within the file's range (≤ year 9999 from 1970), past 9999 from today
   assert.match(core.importWorld(far).error, /^clock_offset_micros: the virtual clock cannot pass 9999/);
   assert.deepEqual(core.exportWorld(), world);
 });
