@@ -87,6 +87,7 @@ export const tests = [
       const page = await openLab(context, url);
       await addGroup(page, 'Linked');
       await page.click('#share');
+      await page.waitForFunction(() => document.querySelector('#share-url').value !== '');  // made asynchronously
       const link = await page.locator('#share-url').inputValue();
       await page.click('#reset');
       await groupButton(page, 'Linked').waitFor({ state: 'detached' });

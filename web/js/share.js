@@ -67,7 +67,7 @@ export async function shareUrl(worldText) {
 // fragment is damaged or too large.
 export async function worldFromUrl() {
   if (!location.hash.startsWith(prefix)) return null;
-  return unpackText(location.hash.slice(prefix.length));
+  return unpackText(location.hash.slice(prefix.length), maxWorldBytes);
 }
 
 export function clearUrlWorld() {
@@ -81,7 +81,7 @@ export async function packText(text) {
 
 // Untrusted: bounded before and while it is inflated (a lab link holds a world and a lesson at
 // most); throws a ShareLinkError in the learner's words.
-export async function unpackText(coded) {
+export async function unpackText(coded, limit = maxLinkTextBytes) {
   if (coded.length > maxLinkChars) {
     throw new ShareLinkError(`The link is longer than ${maxLinkChars / (1024 * 1024)} MiB of text, more than any world `
       + 'the lab loads; it was not opened and the lab kept its own world.');
@@ -93,7 +93,7 @@ export async function unpackText(coded) {
     throw new ShareLinkError('The link\'s world is damaged (it was cut short?); the lab kept its own world.');
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, maxLinkTextBytes));
+    return new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, limit));
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
     throw new ShareLinkError('The link\'s world is damaged (it is not UTF-8 text); the lab kept its own world.');
