@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "auth/foreign_hashers.hpp"
 #include "auth/passwords.hpp"
 #include "auth/permission.hpp"
