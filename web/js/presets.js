@@ -59,5 +59,8 @@ export function fillPreset(preset, { heldRefresh, heldAccess, csrfCookie }) {
     fields.set('csrfmiddlewaretoken', csrfCookie ?? '');
     body = fields.toString();
   }
-  return { method: preset.method, path: preset.path, type: preset.type ?? '', body };
+  const filled = { method: preset.method, path: preset.path, type: preset.type ?? '', body };
+  // A form carrying the jar's csrftoken is only accepted with the jar's cookies beside it.
+  if (preset.csrfFromJar) filled.sendJar = true;
+  return filled;
 }
