@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 
-import { choosePreset, expectExchange, openLab, showTab } from './helpers.mjs';
+import { choosePreset, expectExchange, openLab, shareLink, showTab } from './helpers.mjs';
 
 async function addGroup(page, name) {
   await showTab(page, 'admin');
@@ -86,9 +86,7 @@ export const tests = [
     async run({ context, url }) {
       const page = await openLab(context, url);
       await addGroup(page, 'Linked');
-      await page.click('#share');
-      await page.waitForFunction(() => document.querySelector('#share-url').value !== '');  // made asynchronously
-      const link = await page.locator('#share-url').inputValue();
+      const link = await shareLink(page);
       await page.click('#reset');
       await groupButton(page, 'Linked').waitFor({ state: 'detached' });
       await addGroup(page, 'Mine');

@@ -13,6 +13,14 @@ export async function openLab(context, url) {
   return page;
 }
 
+// Clicks Share and returns the link once the page has made it (compressing the world is asynchronous).
+export async function shareLink(page) {
+  await page.evaluate(() => { const field = document.querySelector('#share-url'); if (field) field.value = ''; });
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value !== '');
+  return page.locator('#share-url').inputValue();
+}
+
 export async function showTab(page, name) {
   await page.click(`#tab-${name}`);
   await page.waitForSelector(`#view-${name}:not([hidden])`);

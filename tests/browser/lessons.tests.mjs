@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { assertInert, expectExchange, openLab, showTab } from './helpers.mjs';
+import { assertInert, expectExchange, openLab, shareLink, showTab } from './helpers.mjs';
 
 const payload = '<img src=x onerror=window.__xss=1>';
 
@@ -370,8 +370,7 @@ export const tests = [
       await page.selectOption('#send-mechanism', 'basic');
       await page.selectOption('#send-user', 'dora');
       await showTab(page, 'tokens');
-      await page.click('#share');
-      const link = await page.locator('#share-url').inputValue();
+      const link = await shareLink(page);
       assert.match(link, /#lab=/);
 
       const learner = await (await context.browser().newContext()).newPage();

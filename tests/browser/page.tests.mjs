@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import {
   assertInert, choosePreset, expectExchange, hostileWorld, loginWithToken, matrixCell, openLab, responseJson,
-  send, showTab, worldFragment,
+  send, shareLink, showTab, worldFragment,
 } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -190,10 +190,7 @@ export const tests = [
       const auditors = page.locator('#group-list').getByRole('button', { name: 'Auditors', exact: true });
       await auditors.waitFor();
 
-      await page.click('#share');
-      const link = page.locator('#share-url');
-      await link.waitFor();
-      const shared = await link.inputValue();
+      const shared = await shareLink(page);
       assert.match(shared, /#(world|lab)=[A-Za-z0-9_-]+$/);
 
       await page.click('#reset');

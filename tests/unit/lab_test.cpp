@@ -244,11 +244,11 @@ TEST_CASE("the snapshot shows what the admin shows", "[lab]") {
     Fixture f;
     auto s = lab::snapshot(f.backend);
     CHECK(s["users"][3]["username"] == "carol");
-    CHECK(s["users"][3]["groups"] == json{"Customer"});
-    CHECK(s["groups"][0]["members"] == json{"mary"});
+    CHECK(s["users"][3]["groups"] == nlohmann::ordered_json{"Customer"});
+    CHECK(s["groups"][0]["members"] == nlohmann::ordered_json{"mary"});
     CHECK(s["permissions"].size() == 36);
     CHECK(s["users"][0]["all_permissions"].size() == 36);  // the superuser has every permission
-    CHECK(s["policies"]["books"]["permissions"] == json{"DjangoModelPermissions"});
+    CHECK(s["policies"]["books"]["permissions"] == nlohmann::ordered_json{"DjangoModelPermissions"});
 }
 
 TEST_CASE("why not: a 429 offers to wait out Retry-After or to log in", "[lab]") {
