@@ -139,7 +139,8 @@ TEST_CASE("why not: an expired access JWT is refreshed and not swapped for someb
     // A token that never was good (a wrong signature) gets no refresh.
     http::Request forged = get;
     forged.headers.set("Authorization", get.headers.get("Authorization") + "x");
-    for (const auto& s : lab::why_not(f.backend, forged)["suggestions"]) CHECK(s["change"]["kind"] != "refresh_jwt");
+    auto refused = lab::why_not(f.backend, forged);  // kept alive: the loop below walks into it
+    for (const auto& s : refused["suggestions"]) CHECK(s["change"]["kind"] != "refresh_jwt");
 }
 
 TEST_CASE("why not: no credentials, and a 403 that should be a 401", "[lab]") {
