@@ -244,6 +244,31 @@ export const tests = [
     },
   },
   {
+    name: 'lessons: Show me does every step of every shipped lesson, and each is judged met as if the learner did it',
+    async run({ context, url, root }) {
+      for (const lesson of shippedLessons(root)) {
+        const page = await openLesson(context, url, lesson.id);
+        for (const [index, step] of lesson.steps.entries()) {
+          assert.equal(await stepOf(page), index + 1);
+          assert.ok(await page.locator('#lesson-next').isDisabled(), `${lesson.id} step ${index + 1} is met before anything was done`);
+          if (step.request) {  // really sent from the console: the console shows the request and its answer
+            const status = await expectExchange(page, () => page.click('#lesson-show'));
+            assert.equal(await page.locator('#method').inputValue(), step.request.method);
+            if (step.expect?.status) assert.equal(status, step.expect.status, `${lesson.id} step ${index + 1}`);
+          } else {
+            await page.click('#lesson-show');
+          }
+          await page.waitForSelector('#lesson-next:not([disabled])');
+          assert.equal(await page.locator('#lesson-verdict').getAttribute('data-met'), 'true');
+          await page.click('#lesson-next');
+          if (index + 1 < lesson.steps.length) await page.waitForSelector(`body[data-lesson-step="${index + 2}"]`);
+        }
+        await page.waitForSelector('#lesson-end:not([hidden])');
+        await page.close();
+      }
+    },
+  },
+  {
     name: 'lessons: the learner\'s own world is put aside and given back; progress survives a reload',
     async run({ context, url, root }) {
       const [lesson] = shippedLessons(root);
