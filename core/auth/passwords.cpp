@@ -1,6 +1,7 @@
 #include "auth/passwords.hpp"
 
 #include "auth/foreign_hashers.hpp"
+#include "auth/hash_memo.hpp"
 
 namespace authlab::auth {
 namespace {
@@ -14,15 +15,43 @@ std::string unknown_algorithm(std::string_view encoded) {
     return "unknown password hashing algorithm '" + std::string(encoded.substr(0, encoded.find('$'))) + "'";
 }
 
+// A batch runner's memo (hash_memo.hpp), when one is open: each distinct hash once.
+template <class Compute>
+std::string remembered_encoded(std::string key, Compute compute) {
+    HashMemo* memo = HashMemo::current();
+    if (!memo) return compute();
+    if (const std::string* known = memo->encoded(key)) return *known;
+    std::string encoded = compute();
+    memo->remember_encoded(std::move(key), encoded);
+    return encoded;
+}
+
+template <class Compute>
+HashCheck remembered_check(std::string key, Compute compute) {
+    HashMemo* memo = HashMemo::current();
+    if (!memo) return compute();
+    if (const HashCheck* known = memo->check(key)) return *known;
+    HashCheck check = compute();  // a failure to run throws: nothing is remembered
+    memo->remember_check(std::move(key), check);
+    return check;
+}
+
 }  // namespace
 
 // Django's BasePasswordHasher.salt(): 22 characters, about 128 bits of entropy.
 std::string Passwords::salt() const { return random_.string_from(random_string_chars, 22); }
 
-std::string Passwords::make_password(std::string_view raw) const { return argon2_encode(raw, salt(), cost_); }
+// The salt is drawn first, memo or not, so the random stream moves on exactly as without one.
+std::string Passwords::make_password(std::string_view raw) const {
+    std::string fresh = salt();
+    return remembered_encoded(HashMemo::key("argon2_encode", {raw, fresh, cost_key(cost_)}),
+                              [&] { return argon2_encode(raw, fresh, cost_); });
+}
 
 std::string Passwords::make_pbkdf2_password(std::string_view raw, std::uint32_t iterations) const {
-    return pbkdf2_encode(raw, salt(), iterations);
+    std::string fresh = salt();
+    return remembered_encoded(HashMemo::key("pbkdf2_encode", {raw, fresh, std::to_string(iterations)}),
+                              [&] { return pbkdf2_encode(raw, fresh, iterations); });
 }
 
 std::string Passwords::make_unusable_password() const {
@@ -31,10 +60,17 @@ std::string Passwords::make_unusable_password() const {
 
 HashCheck Passwords::check_password(std::string_view raw, std::string_view encoded) const {
     if (!is_password_usable(encoded)) return {Verdict::mismatch, "", false};
-    if (encoded.starts_with("argon2$")) return argon2_verify(raw, encoded, cost_);
-    if (encoded.starts_with("pbkdf2_sha256$")) return pbkdf2_verify(raw, encoded);
+    if (encoded.starts_with("argon2$")) {  // must_update depends on the preferred cost: part of the key
+        return remembered_check(HashMemo::key("argon2_verify", {raw, encoded, cost_key(cost_)}),
+                                [&] { return argon2_verify(raw, encoded, cost_); });
+    }
+    if (encoded.starts_with("pbkdf2_sha256$"))
+        return remembered_check(HashMemo::key("pbkdf2_verify", {raw, encoded}), [&] { return pbkdf2_verify(raw, encoded); });
     if (auto algorithm = foreign_algorithm(encoded)) {
-        if (*algorithm == "pbkdf2_sha1") return pbkdf2_sha1_verify(raw, encoded);
+        if (*algorithm == "pbkdf2_sha1") {
+            return remembered_check(HashMemo::key("pbkdf2_sha1_verify", {raw, encoded}),
+                                    [&] { return pbkdf2_sha1_verify(raw, encoded); });
+        }
         if (foreign_hash_fails_the_request(*algorithm)) throw HasherUnavailable("ValueError: " + foreign_hash_message(*algorithm));
         make_password(raw);  // check_password's "fake runtime": the default hasher runs once
         return {Verdict::mismatch, foreign_hash_message(*algorithm), false};

@@ -1,7 +1,10 @@
 #include "lab/matrix.hpp"
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
+#include "auth/passwords.hpp"
 #include "lab/replay.hpp"
 
 namespace authlab::lab {
@@ -20,18 +23,23 @@ struct Endpoint {
 };
 
 // api.md's endpoints with bodies that pass validation, aimed at rows that exist now.
-std::vector<Endpoint> endpoints(const World& world) {
-    std::string book = world.books.empty() ? "1" : std::to_string(world.books.front().id);
-    Id member = 1;
+// The Manager the DELETE column removes (the first member; 1 when there is none).
+Id manager_member(const World& world) {
     if (const Group* managers = world.find_group(std::string_view("Manager"))) {
         for (const User& u : world.users) {
-            if (std::find(u.groups.begin(), u.groups.end(), managers->id) != u.groups.end()) {
-                member = u.id;
-                break;
-            }
+            if (std::find(u.groups.begin(), u.groups.end(), managers->id) != u.groups.end()) return u.id;
         }
     }
-    std::string someone = world.users.empty() ? "carol" : world.users.back().username;
+    return 1;
+}
+
+// The user the POST column adds to the Managers.
+std::string someone_to_add(const World& world) { return world.users.empty() ? "carol" : world.users.back().username; }
+
+std::vector<Endpoint> endpoints(const World& world) {
+    std::string book = world.books.empty() ? "1" : std::to_string(world.books.front().id);
+    Id member = manager_member(world);
+    std::string someone = someone_to_add(world);
     ordered_json new_book = {{"title", "Emma"}, {"author", "Jane Austen"}, {"price", "4.50"}, {"inventory", 2}};
     return {
         {"GET", "/api/books/", nullptr},
@@ -86,6 +94,54 @@ ordered_json cell(const Backend& original, const Endpoint& endpoint, const std::
     return {{"status", exchange.response.status}, {"kind", exchange.trace["outcome"].value("kind", "")}};
 }
 
+ordered_json cells_of(const Backend& backend, const std::vector<Endpoint>& columns, const std::string* username,
+                      const std::string& mechanism) {
+    ordered_json cells = ordered_json::array();
+    for (const Endpoint& e : columns) cells.push_back(cell(backend, e, username, mechanism));
+    return cells;
+}
+
+// Rows that cannot differ share one computation. A cell's answer depends on its user only
+// through what this key holds: the flags, groups and permissions the permission classes read,
+// whether the user is one the columns name (the first user, whose "other user" is the second;
+// the Manager member the DELETE removes; the user the POST adds), and the rows of theirs a
+// request may find (orders, a token, sessions). The id, username, email and hash only change
+// the random parts of the credentials, never a status. Throttles remember users by id, so
+// with any history in the cache every row is computed.
+class RowClasses {
+public:
+    RowClasses(const Backend& backend, Id member, std::string someone)
+        : world_(backend.world()), member_(member), someone_(std::move(someone)), history_(backend.cache().size() > 0) {
+        for (const Order& o : world_.orders) ++orders_[o.owner];
+        for (const AuthToken& t : world_.tokens) ++tokens_[t.user];
+        for (const Session& s : world_.sessions) ++sessions_[s.user];
+    }
+
+    std::string key(const User& user) const {
+        if (history_) return "user " + user.username;
+        std::vector<Id> groups = user.groups;
+        std::sort(groups.begin(), groups.end());
+        std::string out = {user.is_active ? 'a' : '-', user.is_staff ? 's' : '-', user.is_superuser ? 'S' : '-',
+                           auth::is_password_usable(user.password) ? 'p' : '-',
+                           &user == &world_.users.front() ? 'F' : '-', user.id == member_ ? 'M' : '-',
+                           user.username == someone_ ? 'O' : '-'};
+        for (const auto* counts : {&orders_, &tokens_, &sessions_}) {
+            auto found = counts->find(user.id);
+            out += " " + std::to_string(found == counts->end() ? 0 : found->second);
+        }
+        for (Id g : groups) out += " g" + std::to_string(g);
+        for (const std::string& p : user.permissions) out += " p" + std::to_string(p.size()) + ":" + p;
+        return out;
+    }
+
+private:
+    const World& world_;
+    Id member_;
+    std::string someone_;
+    bool history_;
+    std::map<Id, int> orders_, tokens_, sessions_;
+};
+
 }  // namespace
 
 ordered_json outcome_matrix(const Backend& backend, const std::string& mechanism) {
@@ -100,17 +156,20 @@ ordered_json outcome_matrix(const Backend& backend, const std::string& mechanism
         if (!e.label.empty()) out["endpoints"].back()["label"] = e.label;
     }
 
-    auto row = [&](const std::string* username) {
-        ordered_json cells = ordered_json::array();
-        for (const Endpoint& e : columns) cells.push_back(cell(backend, e, username, mechanism));
-        out["cells"].push_back(cells);
-    };
-    row(nullptr);
+    auto row = [&](const std::string* username) { return cells_of(backend, columns, username, mechanism); };
+    out["cells"].push_back(row(nullptr));
+    RowClasses classes(backend, manager_member(world), someone_to_add(world));
+    std::map<std::string, std::size_t> computed;  // a row class → the index of its row in "cells"
     for (const User& user : world.users) {
         out["users"].push_back(user.username);
-        row(&user.username);
+        auto [found, fresh] = computed.try_emplace(classes.key(user), out["cells"].size());
+        out["cells"].push_back(fresh ? row(&user.username) : out["cells"][found->second]);
     }
     return out;
+}
+
+ordered_json outcome_row(const Backend& backend, const std::string& mechanism, const std::string* username) {
+    return cells_of(backend, endpoints(backend.world()), username, mechanism);
 }
 
 }  // namespace authlab::lab

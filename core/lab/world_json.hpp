@@ -17,7 +17,8 @@ constexpr std::size_t max_world_json_bytes = 4 * 1024 * 1024;
 // How much one world may hold, so an imported file (or a scenario's setup) stays a bookshop a
 // page can run: every list in the file is bounded, and so is its nesting.
 namespace world_limits {
-constexpr std::size_t users = 1000;         // and as many tokens (one per user)
+constexpr std::size_t users = 10000;        // and as many tokens (one per user): a world at scale
+constexpr std::size_t setup_users = 1000;   // a scenario's setup hashes each user's password
 constexpr std::size_t groups = 100;
 constexpr std::size_t books = 1000;
 constexpr std::size_t orders = 10000;

@@ -1,5 +1,6 @@
 #include "scenario/runner.hpp"
 
+#include "auth/hash_memo.hpp"
 #include "pyjson/dump.hpp"
 #include "python/utf8.hpp"
 #include "scenario/json_equality.hpp"
@@ -66,6 +67,7 @@ std::string read_error_text(std::string_view code) {
 RunnerOutput run_scenario_files(const std::vector<ScenarioFile>& files, bool json, const World* start) {
     RunnerOutput result;
     int passed = 0, failed = 0, errors = 0;
+    auth::HashMemo::Batch hashes;  // the same users log in file after file: each distinct hash once
     for (const ScenarioFile& file : files) {
         try {
             if (!file.bytes) throw ScenarioError("cannot read: " + file.read_error);

@@ -267,7 +267,7 @@ World build_world(const Value& setup, const auth::Passwords& passwords, const Wo
     if (!base) throw ScenarioError("unknown world " + pyjson::str_repr(name));
     World world = *base;
     for (const Value& spec : list_of(setup.find("groups"), "setup.groups", world_limits::groups)) set_group(world, spec);
-    for (const Value& spec : list_of(setup.find("users"), "setup.users", world_limits::users)) set_user(world, spec, passwords);
+    for (const Value& spec : list_of(setup.find("users"), "setup.users", world_limits::setup_users)) set_user(world, spec, passwords);
     for (const Value& spec : list_of(setup.find("books"), "setup.books", world_limits::books)) add_book(world, spec);
     const Value* policies = setup.find("policies");
     if (policies && !policies->is(Value::Kind::None)) world.policies = merge_policies(*policies);

@@ -72,6 +72,8 @@ def main():
     args = parser.parse_args()
 
     django.setup()
+    from hash_memo import remember_hashes
+    remember_hashes()  # a batch logs the same users in again and again: each hash once
     from freezegun import freeze_time
     from scenario import ScenarioError
     from world import Worlds

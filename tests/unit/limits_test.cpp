@@ -130,9 +130,9 @@ TEST_CASE("a world file past a bound is refused, naming the list", "[limits][wor
     REQUIRE(load_error(world.dump()).empty());
     SECTION("users") {
         json users = json::array();
-        for (int i = 1; i <= 1001; ++i) users.push_back(world["users"][0]);
+        for (int i = 1; i <= 10001; ++i) users.push_back(world["users"][0]);
         world["users"] = users;
-        CHECK(load_error(world.dump()) == "users: has 1001 entries; at most 1000 are allowed");
+        CHECK(load_error(world.dump()) == "users: has 10001 entries; at most 10000 are allowed");
     }
     SECTION("groups") {
         world["groups"] = json::array();
@@ -152,8 +152,8 @@ TEST_CASE("a world file past a bound is refused, naming the list", "[limits][wor
     }
     SECTION("tokens") {
         world["tokens"] = json::array();
-        for (int i = 1; i <= 1001; ++i) world["tokens"].push_back({{"key", std::string(40, 'a')}, {"user", 1}, {"created", 0}});
-        CHECK(load_error(world.dump()) == "tokens: has 1001 entries; at most 1000 are allowed");
+        for (int i = 1; i <= 10001; ++i) world["tokens"].push_back({{"key", std::string(40, 'a')}, {"user", 1}, {"created", 0}});
+        CHECK(load_error(world.dump()) == "tokens: has 10001 entries; at most 10000 are allowed");
     }
     SECTION("a user's permissions") {
         world["users"][0]["permissions"] = json::array();

@@ -1,6 +1,7 @@
 // Groups in the admin: the list, and a change form with the name and Django's two-list
 // permission picker. Create, rename, delete.
 import { el, replace } from './dom.js';
+import { pagedTable } from './paged-table.js';
 import { permissionItems, twoListPicker } from './perm-picker.js';
 
 export class GroupsAdmin {
@@ -15,13 +16,12 @@ export class GroupsAdmin {
     return [
       el('div', { class: 'admin-head' }, el('h3', {}, 'Groups'),
         el('button', { type: 'button', id: 'group-add', onclick: () => edit(null) }, 'Add group +')),
-      el('table', { class: 'admin-table', id: 'group-list' },
-        el('caption', { class: 'visually-hidden' }, 'Groups'),
-        el('thead', {}, el('tr', {}, ['Name', 'Members', 'Permissions'].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, groups.map((g) => el('tr', {},
+      pagedTable({ id: 'group-list', what: 'groups', items: groups, columns: ['Name', 'Members', 'Permissions'],
+        text: (g) => g.name,
+        row: (g) => el('tr', {},
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => edit(g) }, g.name)),
           el('td', {}, (g.members ?? []).join(', ') || '—'),
-          el('td', {}, String(g.permissions.length)))))),
+          el('td', {}, String(g.permissions.length))) }),
     ];
   }
 

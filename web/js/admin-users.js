@@ -2,6 +2,7 @@
 // password hash (and a form to set a new one), the three flags, groups and direct permissions
 // with the two-list picker. Create and delete too.
 import { el, replace } from './dom.js';
+import { pagedTable } from './paged-table.js';
 import { permissionItems, twoListPicker } from './perm-picker.js';
 
 const flags = [
@@ -23,15 +24,14 @@ export class UsersAdmin {
     return [
       el('div', { class: 'admin-head' }, el('h3', {}, 'Users'),
         el('button', { type: 'button', id: 'user-add', onclick: () => edit(null) }, 'Add user +')),
-      el('table', { class: 'admin-table', id: 'user-list' },
-        el('caption', { class: 'visually-hidden' }, 'Users'),
-        el('thead', {}, el('tr', {}, ['Username', 'Email', 'Active', 'Staff status', 'Superuser', 'Groups']
-          .map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, users.map((u) => el('tr', {},
+      pagedTable({ id: 'user-list', what: 'users', items: users,
+        columns: ['Username', 'Email', 'Active', 'Staff status', 'Superuser', 'Groups'],
+        text: (u) => `${u.username} ${u.email}`,
+        row: (u) => el('tr', {},
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => edit(u) }, u.username)),
           el('td', {}, u.email),
           el('td', {}, yesNo(u.is_active)), el('td', {}, yesNo(u.is_staff)), el('td', {}, yesNo(u.is_superuser)),
-          el('td', {}, u.groups.join(', ') || '—'))))),
+          el('td', {}, u.groups.join(', ') || '—')) }),
     ];
   }
 

@@ -15,7 +15,9 @@ export class Matrix {
     this.marks = new Map();  // "user|METHOD path" → the status before the latest change
     this.mechanism = el('select', { id: 'matrix-mechanism', onchange: () => { this.previous.clear(); this.marks.clear(); this.update(); } });
     options(this.mechanism, matrixMechanisms, 'token');
-    this.table = el('div', { class: 'table-scroll', id: 'matrix-table', tabindex: '0', role: 'region', 'aria-label': 'Outcome matrix (scrolls sideways)' });
+    this.table = el('div', { class: 'table-scroll matrix-scroll', id: 'matrix-table', tabindex: '0', role: 'region',
+      'aria-label': 'Outcome matrix (scrolls; arrow keys and Page Down move through the users)',
+      onscroll: () => this.scrolled() });
     this.changes = el('p', { id: 'matrix-changes', class: 'hint' });
     root.append(
       el('p', {}, 'What each user would get from each endpoint right now. It is recomputed after every change you make.'),
@@ -47,6 +49,15 @@ export class Matrix {
     }
   }
 
+  // One redraw per frame however fast the scroll events come.
+  scrolled() {
+    if (this.frame || !this.shown) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.drawRows();
+    });
+  }
+
   render({ users, endpoints, cells }) {
     const key = (user, endpoint) => `${user}|${endpoint.method} ${endpoint.path}`;
     const next = new Map();
@@ -56,26 +67,63 @@ export class Matrix {
     if (changed.size) {
       this.marks = changed;
       const list = [...changed].map(([k, before]) => `${k.replace('|', ', ')}: ${before} → ${next.get(k)}`);
-      replace(this.changes, `Latest change: ${list.join('; ')}.`);
+      const more = list.length > 12 ? ` and ${list.length - 12} more` : '';  // a group change can touch thousands
+      replace(this.changes, `Latest change: ${list.slice(0, 12).join('; ')}${more}.`);
       announce(`Outcome matrix: ${changed.size} cell${changed.size > 1 ? 's' : ''} changed.`);
     }
     this.previous = next;
 
-    const rows = users.map((user, r) => el('tr', {},
+    this.shown = { users, endpoints, cells };
+    this.body = el('tbody');
+    replace(this.table, el('table', { class: 'matrix', 'aria-rowcount': String(users.length + 1), 'aria-colcount': String(endpoints.length + 1) },
+      el('caption', {}, `Status per user and endpoint (credentials: ${this.mechanism.selectedOptions[0]?.textContent ?? ''})`),
+      el('thead', {}, el('tr', { 'aria-rowindex': '1' }, el('th', { scope: 'col' }, 'User'),
+        endpoints.map((e) => el('th', { scope: 'col' }, el('span', { class: 'method' }, e.method), el('br'), el('code', {}, e.path),
+          e.label ? el('span', { class: 'endpoint-label' }, el('br'), e.label) : null)))),
+      this.body));
+    this.first = -1;
+    this.drawRows();
+  }
+
+  // Only the rows in view (and a margin) are in the DOM: spacer rows of the right height stand
+  // for the rest, so 10,000 users scroll as smoothly as five. Every row has the same height
+  // (style.css: .matrix tbody tr), measured once from a drawn row.
+  drawRows() {
+    const { users, endpoints, cells } = this.shown;
+    const rowHeight = this.rowHeight || 36;
+    const head = this.table.querySelector('thead')?.offsetHeight ?? 0;
+    const top = Math.max(0, this.table.scrollTop - head);
+    const margin = 20;
+    const first = Math.max(0, Math.floor(top / rowHeight) - margin);
+    const last = Math.min(users.length, Math.ceil((top + (this.table.clientHeight || 600)) / rowHeight) + margin);
+    if (first === this.first && last === this.last) return;
+    this.first = first;
+    this.last = last;
+    const key = (user, endpoint) => `${user}|${endpoint.method} ${endpoint.path}`;
+    const spacer = (rows, where) => {
+      if (rows === 0) return null;
+      const cell = el('td', { colspan: String(endpoints.length + 1) });
+      cell.style.height = `${rows * rowHeight}px`;
+      return el('tr', { class: `matrix-spacer ${where}`, 'aria-hidden': 'true' }, cell);
+    };
+    const rows = users.slice(first, last).map((user, i) => el('tr', { 'aria-rowindex': String(first + i + 2) },
       el('th', { scope: 'row' }, user),
       endpoints.map((endpoint, c) => {
-        const { status } = cells[r][c];
+        const { status } = cells[first + i][c];
         const before = this.marks.get(key(user, endpoint));
         const marked = before !== undefined && before !== status;
         return el('td', { class: `cell cell-${statusKind(status)}${marked ? ' changed' : ''}`,
           dataset: { user, endpoint: `${endpoint.method} ${endpoint.path}`, status: String(status) } },
         statusBadge(status, { compact: true }), marked ? el('span', { class: 'was' }, `was ${before}`) : null);
       })));
-    replace(this.table, el('table', { class: 'matrix' },
-      el('caption', {}, `Status per user and endpoint (credentials: ${this.mechanism.selectedOptions[0]?.textContent ?? ''})`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'User'),
-        endpoints.map((e) => el('th', { scope: 'col' }, el('span', { class: 'method' }, e.method), el('br'), el('code', {}, e.path),
-          e.label ? el('span', { class: 'endpoint-label' }, el('br'), e.label) : null)))),
-      el('tbody', {}, rows)));
+    replace(this.body, spacer(first, 'before'), rows, spacer(users.length - last, 'after'));
+    if (!this.rowHeight && rows.length) {
+      this.rowHeight = rows[0].offsetHeight || 0;
+      if (this.rowHeight) {  // measured: draw again with the true height
+        this.first = -1;
+        this.drawRows();
+      }
+    }
   }
+}
 }

@@ -1,0 +1,78 @@
+// A world at scale: 10,000 users, 100 groups, 1,000 books, imported as a file. The matrix shows
+// every user with only the rows in view in the DOM, scrolls to the last user, and the admin's
+// lists page and filter.
+import assert from 'node:assert/strict';
+
+import { openLab, showTab } from './helpers.mjs';
+
+const scaleTimeout = 600_000;  // the matrix of 10,000 users is computed in the worker first
+
+async function exportedWorld(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+// tools/bench/wasm_bench.mjs's world: users of one kind spread over the groups.
+function largeWorld(base, users, groups, books) {
+  const world = structuredClone(base);
+  const permissions = ['bookshop.view_book', 'bookshop.add_book', 'bookshop.change_book', 'bookshop.view_order'];
+  const hash = world.users[0].password;
+  world.groups = Array.from({ length: groups }, (_, i) => ({ id: i + 1, name: `group-${i + 1}`, permissions: permissions.slice(0, 1 + (i % 4)) }));
+  world.users = Array.from({ length: users }, (_, i) => ({
+    ...world.users[3], id: i + 1, username: `user${i + 1}`, email: `user${i + 1}@example.com`, password: hash,
+    groups: [`group-${1 + (i % groups)}`], is_staff: false, is_superuser: false,
+  }));
+  world.books = Array.from({ length: books }, (_, i) => ({ ...world.books[0], id: i + 1, title: `Book ${i + 1}` }));
+  world.orders = [];
+  world.tokens = [];
+  world.sessions = [];
+  for (const [kind, list] of [['user', world.users], ['group', world.groups], ['book', world.books]]) world.next_ids[kind] = list.length + 1;
+  return JSON.stringify(world);
+}
+
+export const tests = [
+  {
+    name: 'a world of 10,000 users imports, the matrix holds only the rows in view and scrolls to the last user, the admin filters',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      page.setDefaultTimeout(scaleTimeout);
+      const big = largeWorld(await exportedWorld(page), 10000, 100, 1000);
+      await page.setInputFiles('#import', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+
+      await showTab(page, 'matrix');
+      await page.locator('#matrix-table table[aria-rowcount="10002"]').waitFor();  // header, anonymous, 10,000 users
+      const rows = await page.locator('#matrix-table tbody tr:not(.matrix-spacer)').count();
+      assert.ok(rows > 0 && rows < 500, `the DOM holds ${rows} matrix rows for 10,001`);
+      assert.ok(await page.locator('#matrix-table th', { hasText: /^user1$/ }).count(), 'the first user is drawn');
+      // user2 is in group-2 (view_book, add_book): the POST is let through; user1 (view only) is refused.
+      assert.equal(await page.locator('#matrix-table td[data-user="user2"][data-endpoint="POST /api/books/"]').getAttribute('data-status'), '201');
+      assert.equal(await page.locator('#matrix-table td[data-user="user1"][data-endpoint="POST /api/books/"]').getAttribute('data-status'), '403');
+
+      await page.locator('#matrix-table').evaluate((node) => { node.scrollTop = node.scrollHeight; });
+      await page.locator('#matrix-table th', { hasText: /^user10000$/ }).waitFor();
+      assert.equal(await page.locator('#matrix-table td[data-user="user10000"][data-endpoint="POST /api/books/"]').getAttribute('data-status'), '403');
+      const after = await page.locator('#matrix-table tbody tr:not(.matrix-spacer)').count();
+      assert.ok(after < 500, `after scrolling the DOM holds ${after} matrix rows`);
+      assert.equal(await page.locator('#matrix-table th', { hasText: /^user1$/ }).count(), 0, 'the first rows left the DOM');
+      const index = await page.locator('#matrix-table tr:has(th:text-is("user10000"))').getAttribute('aria-rowindex');
+      assert.equal(index, '10002', 'screen readers hear the row\'s place among all rows');
+
+      await showTab(page, 'admin');
+      await page.click('#admin-users');
+      assert.equal(await page.locator('#user-list tbody tr').count(), 50, 'the users list shows a page of 50');
+      await page.fill('#user-list-filter', 'user9876');
+      await page.locator('#user-list').getByRole('button', { name: 'user9876', exact: true }).waitFor();
+      assert.equal(await page.locator('#user-list tbody tr').count(), 1);
+      assert.match(await page.locator('#user-list-status').textContent(), /1 of 1 matching/);
+      await page.fill('#user-list-filter', '');
+      await page.click('#user-list-next');
+      await page.locator('#user-list').getByRole('button', { name: 'user51', exact: true }).waitFor();
+      await page.click('#admin-groups');
+      await page.fill('#group-list-filter', 'group-77');
+      await page.locator('#group-list').getByRole('button', { name: 'group-77', exact: true }).waitFor();
+      assert.equal(await page.locator('#group-list tbody tr').count(), 1);
+    },
+  },
+];
