@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 
-from random_scenarios import add_throttles  # the conformance run's throttle lists, drawn alike
+from random_scenarios import GLOBAL_RATES, THROTTLES, throttles  # the conformance run's throttle entries
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -191,6 +191,15 @@ def random_expression(rng, groups, depth=0):
         return '~' + random_expression(rng, groups, depth + 1)
     op = rng.choice(['&', '|'])
     return '(%s %s %s)' % (random_expression(rng, groups, depth + 1), op, random_expression(rng, groups, depth + 1))
+
+
+def add_throttles(rng, policies):
+    """A global throttle list (never empty: the round trip is to carry throttles) and some views'
+    own, drawn from their own generator so the rest of a seed's world stays."""
+    policies['throttle'] = throttles(rng, GLOBAL_RATES) or ['%s:%s' % (rng.choice(THROTTLES), rng.choice(GLOBAL_RATES))]
+    for view in ('books', 'orders', 'manager_users'):
+        if rng.random() < 0.5:
+            policies[view]['throttle'] = throttles(rng)
 
 
 def random_world_commands(seed):
