@@ -11,7 +11,7 @@ admin    a world changed by the page's admin commands (roundtrip/admin-commands.
          group, users moved, composed policies, throttles global and per view, cheaper hashes)
          plus users imported from a
          fixture with other hashers' hashes (PBKDF2-SHA1 too) and tokens (roundtrip/legacy-users.json)
-random   a world from random admin commands (a seed, so a failure replays)
+random   a world from random admin commands, throttles included (a seed, so a failure replays)
 dumpdata the real project's `dumpdata` (natural keys, then numeric ids with contenttypes)
          imported into the core: every group, user, password, token and permission intact;
          then the imported world replayed against Django loaded with that very dump
