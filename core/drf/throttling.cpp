@@ -41,7 +41,6 @@ public:
     }
 
 protected:
-    virtual std::string scope() const = 0;
     // None: this request is not throttled by this class.
     virtual std::optional<std::string> get_cache_key(const RequestContext& request) const = 0;
 
@@ -96,8 +95,9 @@ class AnonRateThrottle final : public SimpleRateThrottle {
 public:
     using SimpleRateThrottle::SimpleRateThrottle;
 
-protected:
     std::string scope() const override { return "anon"; }
+
+protected:
     std::optional<std::string> get_cache_key(const RequestContext& request) const override {
         if (request.user) return std::nullopt;
         return cache_key(get_ident(request));
@@ -110,8 +110,9 @@ class UserRateThrottle final : public SimpleRateThrottle {
 public:
     using SimpleRateThrottle::SimpleRateThrottle;
 
-protected:
     std::string scope() const override { return "user"; }
+
+protected:
     std::optional<std::string> get_cache_key(const RequestContext& request) const override {
         return cache_key(request.user ? std::to_string(request.user->id) : get_ident(request));
     }

@@ -34,6 +34,8 @@ class Throttle {
 public:
     virtual ~Throttle() = default;
     virtual std::string describe() const = 0;  // the policy entry: "AnonRateThrottle:5/min"
+    // The class's `scope` ("anon", "user"): the cache keys, and so the history, it shares.
+    virtual std::string scope() const = 0;
     // Records the request in the history when it is allowed, and a trace step either way.
     virtual bool allow_request(RequestContext& request) = 0;
     // Seconds until the next request is allowed; none when more requests are recorded than the

@@ -9,6 +9,7 @@
 #include "drf/permission_expression.hpp"
 #include "drf/permissions.hpp"
 #include "drf/policy_check.hpp"
+#include "export/django_throttles.hpp"
 
 namespace authlab::exporting {
 namespace {
@@ -97,16 +98,25 @@ std::string python_list(const std::vector<std::string>& items, const std::string
     return out + indent + "]";
 }
 
-std::string settings_block(const Policies& policies) {
+std::string settings_block(const Policies& policies, const ThrottleCode& throttles) {
     std::vector<std::string> paths;
     for (const std::string& name : policies.authentication) {
         const PythonClass& c = authentication_class(name);
         paths.push_back(python_string(std::string(c.module) + "." + std::string(c.name)));
     }
+    std::vector<std::string> throttle_paths;
+    for (const std::string& entry : policies.throttle) throttle_paths.push_back(python_string(throttles.class_path(entry)));
+    std::string rates = "{";
+    for (const auto& [scope, rate] : throttles.default_rates()) rates += "\n        " + python_string(scope) + ": " + python_string(rate) + ",";
+    rates += throttles.default_rates().empty() ? "}" : "\n    }";
     return "# ---- settings.py " + std::string(60, '-') + "\n"
            "REST_FRAMEWORK = {\n"
            "    # Tried in this order by every view that names no authentication_classes of its own.\n"
            "    'DEFAULT_AUTHENTICATION_CLASSES': " + python_list(paths, "    ") + ",\n"
+           "    # Run by every view that names no throttle_classes of its own, djoser's and simplejwt's too.\n"
+           "    'DEFAULT_THROTTLE_CLASSES': " + python_list(throttle_paths, "    ") + ",\n"
+           "    # Each scope's rate, for the throttle classes that carry none of their own.\n"
+           "    'DEFAULT_THROTTLE_RATES': " + rates + ",\n"
            "}\n";
 }
 
@@ -144,9 +154,11 @@ std::string permissions_block() {
            "        return True\n";
 }
 
-std::string views_block(const Policies& policies) {
+std::string views_block(const Policies& policies, const ThrottleCode& throttles) {
     std::set<std::string> authentication;
     std::set<std::string> permissions;
+    std::set<std::string> drf_throttles;  // DRF's own classes
+    std::set<std::string> own_throttles;  // bookshop/throttles.py's subclasses
     std::string mixins;
     for (const PolicyViews& pv : policy_views) {
         auto it = policies.views.find(std::string(pv.key));
@@ -169,6 +181,17 @@ std::string views_block(const Policies& policies) {
         }
         if (classes.empty()) mixins += "    # No permission classes: DRF lets every request through.\n";
         mixins += "    permission_classes = " + python_list(classes, "    ") + "\n";
+        if (policy.throttle) {
+            std::vector<std::string> throttle_classes;
+            for (const std::string& entry : *policy.throttle) {
+                std::string name = throttles.class_name(entry);
+                (entry.starts_with(name + ":") ? drf_throttles : own_throttles).insert(name);
+                throttle_classes.push_back(std::move(name));
+            }
+            mixins += "    throttle_classes = " + python_list(throttle_classes, "    ") + "\n";
+        } else {
+            mixins += "    # throttle_classes: REST_FRAMEWORK's DEFAULT_THROTTLE_CLASSES\n";
+        }
     }
     // Imports, one line per module, sorted as isort would.
     std::map<std::string, std::set<std::string>> imports;
@@ -179,8 +202,12 @@ std::string views_block(const Policies& policies) {
     permissions.erase("IsInGroup");  // defined above (in a project: from .permissions import …)
     permissions.erase("IsOwner");
     for (const std::string& name : permissions) imports["rest_framework.permissions"].insert(name);
+    for (const std::string& name : drf_throttles) imports["rest_framework.throttling"].insert(name);
+    std::string own;
+    for (const std::string& name : own_throttles) own += (own.empty() ? "" : ", ") + name;
     std::string out = "# ---- bookshop/views.py " + std::string(53, '-') + "\n"
-                      "# (in a project, also: from .permissions import IsInGroup, IsOwner)\n";
+                      "# (in a project, also: from .permissions import IsInGroup, IsOwner" +
+                      (own.empty() ? "" : "; from .throttles import " + own) + ")\n";
     for (const auto& [module, names] : imports) {
         out += "from " + module + " import ";
         bool first = true;
@@ -212,10 +239,13 @@ std::string python_permission(std::string_view expression) { return python(parse
 
 std::string django_code(const World& world) {
     if (std::string problem = drf::policies_problem(world.policies); !problem.empty()) throw std::invalid_argument(problem);
+    const ThrottleCode throttles(world.policies);
+    const std::string throttle_module = throttles.module();
     return "# Django REST framework code for this AuthLab world. Paste each part into the file its\n"
            "# header names; every view of the bookshop takes its policy's mixin first.\n"
            "\n" +
-           settings_block(world.policies) + "\n\n" + permissions_block() + "\n\n" + views_block(world.policies);
+           settings_block(world.policies, throttles) + "\n\n" + permissions_block() + "\n\n" +
+           (throttle_module.empty() ? "" : throttle_module + "\n\n") + views_block(world.policies, throttles);
 }
 
 }  // namespace authlab::exporting

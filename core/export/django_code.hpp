@@ -1,9 +1,11 @@
 #pragma once
 // The world's policies as Python a learner pastes into a Django project: the REST_FRAMEWORK
-// settings block, the IsInGroup permission, and for each bookshop view a small mixin that
-// carries its authentication_classes and permission_classes, composed with DRF's own &, | and
-// ~ exactly as the policy's expressions are. The text is also one valid module, so the tests
-// load it into the reference project as it is.
+// settings block (authentication classes, throttle classes and rates), the IsInGroup and
+// IsOwner permissions, the throttle subclasses a rate of its own needs (export/django_throttles),
+// and for each bookshop view a small mixin that carries its authentication_classes,
+// permission_classes (composed with DRF's own &, | and ~ exactly as the policy's expressions
+// are) and throttle_classes. The text is also one valid module, so the tests load it into the
+// reference project as it is.
 #include <string>
 #include <string_view>
 

@@ -9,6 +9,7 @@
 #include "auth/foreign_hashers.hpp"
 #include "auth/passwords.hpp"
 #include "auth/permission.hpp"
+#include "json_input/reader.hpp"
 #include "time/iso8601.hpp"
 
 namespace authlab::exporting {
@@ -16,60 +17,22 @@ namespace {
 
 using nlohmann::json;
 
-struct Invalid {
-    std::string message;
-};
+using json_input::Invalid;
+using json_input::Reader;
 
-// A JSON value with the path that leads to it, so every error says where it is.
-class Field {
-public:
-    Field(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
+// An id: a positive integer, exact in JavaScript too.
+Id id(const Reader& r) {
+    if (!r.holds_integer(1, std::int64_t{1} << 53)) r.fail("expected an id (a positive integer)");
+    return r.value().get<Id>();
+}
 
-    [[noreturn]] void fail(const std::string& why) const { throw Invalid{path_ + ": " + why}; }
-    const json& value() const { return value_; }
-    bool has(const char* key) const { return value_.is_object() && value_.contains(key); }
-    Field at(const char* key) const {
-        if (!value_.is_object()) fail("expected an object");
-        if (!value_.contains(key)) Field(value_, path_ + "." + key).fail("missing");
-        return Field(value_.at(key), path_ + "." + key);
-    }
-    std::vector<Field> items(std::size_t max_count) const {
-        if (!value_.is_array()) fail("expected a list");
-        if (value_.size() > max_count) fail("more than " + std::to_string(max_count) + " entries");
-        std::vector<Field> out;
-        for (std::size_t i = 0; i < value_.size(); ++i) out.emplace_back(value_[i], path_ + "[" + std::to_string(i) + "]");
-        return out;
-    }
-    std::string text(std::size_t max_length, bool allow_empty = true) const {
-        if (!value_.is_string()) fail("expected a string");
-        const auto& s = value_.get_ref<const std::string&>();
-        if (!allow_empty && s.empty()) fail("must not be empty");
-        if (s.size() > max_length) fail("longer than " + std::to_string(max_length) + " characters");
-        return s;
-    }
-    bool boolean() const {
-        if (!value_.is_boolean()) fail("expected true or false");
-        return value_.get<bool>();
-    }
-    Id id() const {
-        if (!value_.is_number_integer() || (value_.is_number_unsigned() && value_.get<std::uint64_t>() > (1ULL << 53)) ||
-            value_.get<std::int64_t>() < 1 || value_.get<std::int64_t>() > (std::int64_t{1} << 53))
-            fail("expected an id (a positive integer)");
-        return value_.get<Id>();
-    }
-    // A natural key: a list of `size` strings.
-    std::vector<std::string> natural_key(std::size_t size) const {
-        std::vector<std::string> out;
-        for (const Field& part : items(size)) out.push_back(part.text(255));
-        if (out.size() != size) fail("expected a natural key of " + std::to_string(size) + " strings");
-        return out;
-    }
-    const std::string& path() const { return path_; }
-
-private:
-    const json& value_;
-    std::string path_;
-};
+// A natural key: a list of `size` strings.
+std::vector<std::string> natural_key(const Reader& r, std::size_t size) {
+    std::vector<std::string> out;
+    for (const Reader& part : r.items(size)) out.push_back(part.text(255));
+    if (out.size() != size) r.fail("expected a natural key of " + std::to_string(size) + " strings");
+    return out;
+}
 
 struct PermissionRef {
     std::string codename, app_label, model;
@@ -106,35 +69,35 @@ struct ImportedToken {
 class FixtureReader {
 public:
     explicit FixtureReader(const json& document) {
-        Field top(document, "the file");
+        Reader top(document, "the file");
         auto records = top.items(max_fixture_records);
         for (std::size_t i = 0; i < records.size(); ++i) {
-            const Field& r = records[i];
-            std::string model = r.at("model").text(100, false);
-            Field record(r.value(), "record " + std::to_string(i + 1) + " (" + model + ")");
+            const Reader& r = records[i];
+            std::string model = r.field("model").text(100, false);
+            Reader record(r.value(), "record " + std::to_string(i + 1) + " (" + model + ")");
             by_model_[model].push_back(record);
         }
         if (count("auth.group") > max_imported_groups)
             throw Invalid{"the file has more than " + std::to_string(max_imported_groups) + " groups"};
         if (count("auth.user") > max_imported_users)
             throw Invalid{"the file has more than " + std::to_string(max_imported_users) + " users"};
-        for (const Field& r : of("contenttypes.contenttype")) {
-            Field f = r.at("fields");
-            content_types_[r.at("pk").id()] = {f.at("app_label").text(100, false), f.at("model").text(100, false)};
+        for (const Reader& r : of("contenttypes.contenttype")) {
+            Reader f = r.field("fields");
+            content_types_[id(r.field("pk"))] = {f.field("app_label").text(100, false), f.field("model").text(100, false)};
         }
-        for (const Field& r : of("auth.permission")) {
-            Field f = r.at("fields");
-            PermissionRef ref{f.at("codename").text(100, false), "", ""};
-            Field ct = f.at("content_type");
+        for (const Reader& r : of("auth.permission")) {
+            Reader f = r.field("fields");
+            PermissionRef ref{f.field("codename").text(100, false), "", ""};
+            Reader ct = f.field("content_type");
             if (ct.value().is_array()) {
-                auto key = ct.natural_key(2);
+                auto key = natural_key(ct, 2);
                 ref.app_label = key[0], ref.model = key[1];
             } else {
-                auto it = content_types_.find(ct.id());
-                if (it == content_types_.end()) ct.fail("content type " + std::to_string(ct.id()) + " is not among the file's contenttypes.contenttype records");
+                auto it = content_types_.find(id(ct));
+                if (it == content_types_.end()) ct.fail("content type " + std::to_string(id(ct)) + " is not among the file's contenttypes.contenttype records");
                 ref.app_label = it->second.first, ref.model = it->second.second;
             }
-            if (r.has("pk")) permissions_[r.at("pk").id()] = ref;
+            if (r.has("pk")) permissions_[id(r.field("pk"))] = ref;
         }
         read_groups();
         read_users();
@@ -162,24 +125,24 @@ public:
     }
 
 private:
-    const std::vector<Field>& of(const std::string& model) const {
-        static const std::vector<Field> none;
+    const std::vector<Reader>& of(const std::string& model) const {
+        static const std::vector<Reader> none;
         auto it = by_model_.find(model);
         return it == by_model_.end() ? none : it->second;
     }
 
     // The lab's keys of a permissions list; the ones it does not have become notes.
-    std::set<std::string> permission_keys(const Field& list, const std::string& owner) {
+    std::set<std::string> permission_keys(const Reader& list, const std::string& owner) {
         std::set<std::string> keys;
-        for (const Field& item : list.items(1000)) {
+        for (const Reader& item : list.items(1000)) {
             PermissionRef ref;
             if (item.value().is_array()) {
-                auto key = item.natural_key(3);
+                auto key = natural_key(item, 3);
                 ref = {key[0], key[1], key[2]};
             } else {
-                auto it = permissions_.find(item.id());
+                auto it = permissions_.find(id(item));
                 if (it == permissions_.end())
-                    item.fail("permission " + std::to_string(item.id()) + " is not among the file's auth.permission records");
+                    item.fail("permission " + std::to_string(id(item)) + " is not among the file's auth.permission records");
                 ref = it->second;
             }
             std::string key = ref.app_label + "." + ref.codename;
@@ -197,49 +160,49 @@ private:
 
     void read_groups() {
         std::set<std::string> names;
-        for (const Field& r : of("auth.group")) {
-            Field f = r.at("fields");
-            ImportedGroup group{f.at("name").text(150, false), {}};
-            if (!names.insert(group.name).second) f.at("name").fail("a second group named \"" + group.name + "\"");
-            if (r.has("pk")) group_names_[r.at("pk").id()] = group.name;
-            if (f.has("permissions")) group.permissions = permission_keys(f.at("permissions"), "Group \"" + group.name + "\"");
+        for (const Reader& r : of("auth.group")) {
+            Reader f = r.field("fields");
+            ImportedGroup group{f.field("name").text(150, false), {}};
+            if (!names.insert(group.name).second) f.field("name").fail("a second group named \"" + group.name + "\"");
+            if (r.has("pk")) group_names_[id(r.field("pk"))] = group.name;
+            if (f.has("permissions")) group.permissions = permission_keys(f.field("permissions"), "Group \"" + group.name + "\"");
             groups.push_back(std::move(group));
         }
     }
 
-    std::string group_name(const Field& ref) const {
-        if (ref.value().is_array()) return ref.natural_key(1)[0];
-        auto it = group_names_.find(ref.id());
-        if (it == group_names_.end()) ref.fail("group " + std::to_string(ref.id()) + " is not among the file's auth.group records");
+    std::string group_name(const Reader& ref) const {
+        if (ref.value().is_array()) return natural_key(ref, 1)[0];
+        auto it = group_names_.find(id(ref));
+        if (it == group_names_.end()) ref.fail("group " + std::to_string(id(ref)) + " is not among the file's auth.group records");
         return it->second;
     }
 
-    std::string username(const Field& ref) const {
-        if (ref.value().is_array()) return ref.natural_key(1)[0];
-        auto it = usernames_.find(ref.id());
-        if (it == usernames_.end()) ref.fail("user " + std::to_string(ref.id()) + " is not among the file's auth.user records");
+    std::string username(const Reader& ref) const {
+        if (ref.value().is_array()) return natural_key(ref, 1)[0];
+        auto it = usernames_.find(id(ref));
+        if (it == usernames_.end()) ref.fail("user " + std::to_string(id(ref)) + " is not among the file's auth.user records");
         return it->second;
     }
 
     void read_users() {
         std::set<std::string> names;
-        for (const Field& r : of("auth.user")) {
-            Field f = r.at("fields");
+        for (const Reader& r : of("auth.user")) {
+            Reader f = r.field("fields");
             ImportedUser in;
             User& user = in.user;
-            user.username = f.at("username").text(150, false);
-            if (!names.insert(user.username).second) f.at("username").fail("a second user named \"" + user.username + "\"");
-            if (r.has("pk")) usernames_[r.at("pk").id()] = user.username;
-            user.password = f.has("password") ? f.at("password").text(1000) : "";
-            if (std::string problem = auth::encoded_password_problem(user.password); !problem.empty()) f.at("password").fail(problem);
-            user.email = f.has("email") ? f.at("email").text(254) : "";
-            user.is_active = f.has("is_active") ? f.at("is_active").boolean() : true;
-            user.is_staff = f.has("is_staff") ? f.at("is_staff").boolean() : false;
-            user.is_superuser = f.has("is_superuser") ? f.at("is_superuser").boolean() : false;
+            user.username = f.field("username").text(150, false);
+            if (!names.insert(user.username).second) f.field("username").fail("a second user named \"" + user.username + "\"");
+            if (r.has("pk")) usernames_[id(r.field("pk"))] = user.username;
+            user.password = f.has("password") ? f.field("password").text(1000) : "";
+            if (std::string problem = auth::encoded_password_problem(user.password); !problem.empty()) f.field("password").fail(problem);
+            user.email = f.has("email") ? f.field("email").text(254) : "";
+            user.is_active = f.has("is_active") ? f.field("is_active").boolean() : true;
+            user.is_staff = f.has("is_staff") ? f.field("is_staff").boolean() : false;
+            user.is_superuser = f.has("is_superuser") ? f.field("is_superuser").boolean() : false;
             std::string owner = "User \"" + user.username + "\"";
-            if (f.has("user_permissions")) user.permissions = permission_keys(f.at("user_permissions"), owner);
+            if (f.has("user_permissions")) user.permissions = permission_keys(f.field("user_permissions"), owner);
             if (f.has("groups")) {
-                for (const Field& g : f.at("groups").items(max_world_groups)) {
+                for (const Reader& g : f.field("groups").items(max_world_groups)) {
                     std::string name = group_name(g);
                     if (std::find(in.groups.begin(), in.groups.end(), name) == in.groups.end()) in.groups.push_back(name);
                 }
@@ -250,26 +213,26 @@ private:
 
     void read_tokens() {
         std::set<std::string> keys, owners;
-        for (const Field& r : of("authtoken.token")) {
-            Field f = r.at("fields");
+        for (const Reader& r : of("authtoken.token")) {
+            Reader f = r.field("fields");
             ImportedToken token;
-            Field key = r.at("pk");
+            Reader key = r.field("pk");
             token.key = key.text(40);
             if (token.key.size() != 40 || !std::all_of(token.key.begin(), token.key.end(), [](char c) {
                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
                 }))
                 key.fail("expected 40 lowercase hex characters, as DRF makes token keys");
             if (!keys.insert(token.key).second) key.fail("a second token with this key");
-            token.username = username(f.at("user"));
-            if (!owners.insert(token.username).second) f.at("user").fail("a second token for \"" + token.username + "\" (DRF allows one)");
-            auto created = parse_iso_datetime(f.at("created").text(64));
-            if (!created) f.at("created").fail("expected a date and time like \"2024-01-01T12:00:00.000Z\"");
+            token.username = username(f.field("user"));
+            if (!owners.insert(token.username).second) f.field("user").fail("a second token for \"" + token.username + "\" (DRF allows one)");
+            auto created = parse_iso_datetime(f.field("created").text(64));
+            if (!created) f.field("created").fail("expected a date and time like \"2024-01-01T12:00:00.000Z\"");
             token.created = *created;
             tokens.push_back(std::move(token));
         }
     }
 
-    std::map<std::string, std::vector<Field>> by_model_;
+    std::map<std::string, std::vector<Reader>> by_model_;
     std::map<Id, std::pair<std::string, std::string>> content_types_;
     std::map<Id, PermissionRef> permissions_;
     std::map<Id, std::string> group_names_;
@@ -345,23 +308,12 @@ FixtureImport apply(const World& current, FixtureReader& in) {
 }  // namespace
 
 std::variant<FixtureImport, FixtureError> import_django_fixture(const World& world, std::string_view text) {
-    if (text.size() > max_fixture_bytes)
-        return FixtureError{"the file is larger than " + std::to_string(max_fixture_bytes / (1024 * 1024)) + " MiB"};
-    json document;
+    const json_input::ParseLimits limits{max_fixture_bytes, static_cast<int>(max_fixture_depth),
+                                         "nested deeper than " + std::to_string(max_fixture_depth) + " levels: not a fixture"};
+    auto document = json_input::parse(text, limits);
+    if (auto* error = std::get_if<Invalid>(&document)) return FixtureError{error->message};
     try {
-        // Nesting is bounded while parsing, before anything deep is built.
-        document = json::parse(text.begin(), text.end(), [](int depth, json::parse_event_t, json&) {
-            if (static_cast<std::size_t>(depth) > max_fixture_depth)
-                throw Invalid{"nested deeper than " + std::to_string(max_fixture_depth) + " levels: not a fixture"};
-            return true;
-        });
-    } catch (const json::exception& error) {
-        return FixtureError{std::string("not valid JSON: ") + error.what()};
-    } catch (const Invalid& error) {
-        return FixtureError{error.message};
-    }
-    try {
-        FixtureReader reader(document);
+        FixtureReader reader(std::get<json>(document));
         return apply(world, reader);
     } catch (const Invalid& error) {
         return FixtureError{error.message};

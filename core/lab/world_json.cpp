@@ -6,6 +6,7 @@
 #include "auth/passwords.hpp"
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
+#include "json_input/reader.hpp"
 
 namespace authlab {
 namespace {
@@ -14,56 +15,7 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 // Reading with a path, so every error says where it is.
-class Reader {
-public:
-    Reader(const json& value, std::string path) : value_(value), path_(std::move(path)) {}
-
-    [[noreturn]] void fail(const std::string& what) const { throw LoadError{(path_.empty() ? "" : path_ + ": ") + what}; }
-    const json& value() const { return value_; }
-    const std::string& path() const { return path_; }
-
-    Reader field(const std::string& key) const {
-        if (!value_.is_object()) fail("expected an object");
-        auto it = value_.find(key);
-        if (it == value_.end()) Reader(value_, join(key)).fail("missing");
-        return Reader(*it, join(key));
-    }
-    bool has(const std::string& key) const { return value_.is_object() && value_.contains(key); }
-
-    // A list of at most `most` entries.
-    std::vector<Reader> items(std::size_t most) const {
-        if (!value_.is_array()) fail("expected a list");
-        if (value_.size() > most) {
-            fail("has " + std::to_string(value_.size()) + " entries; at most " + std::to_string(most) + " are allowed");
-        }
-        std::vector<Reader> out;
-        for (std::size_t i = 0; i < value_.size(); ++i) out.emplace_back(value_[i], path_ + "[" + std::to_string(i) + "]");
-        return out;
-    }
-    std::string text(std::size_t max_length, bool allow_empty = true) const {
-        if (!value_.is_string()) fail("expected a string");
-        const auto& s = value_.get_ref<const std::string&>();
-        if (!allow_empty && s.empty()) fail("must not be empty");
-        if (s.size() > max_length) fail("longer than " + std::to_string(max_length) + " characters");
-        return s;
-    }
-    bool boolean() const {
-        if (!value_.is_boolean()) fail("expected true or false");
-        return value_.get<bool>();
-    }
-    std::int64_t integer(std::int64_t min, std::int64_t max) const {
-        if (!value_.is_number_integer()) fail("expected an integer");
-        bool too_big = value_.is_number_unsigned() && value_.get<std::uint64_t>() > static_cast<std::uint64_t>(max);
-        auto v = value_.get<std::int64_t>();
-        if (too_big || v < min || v > max) fail("must be between " + std::to_string(min) + " and " + std::to_string(max));
-        return v;
-    }
-
-private:
-    std::string join(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-    const json& value_;
-    std::string path_;
-};
+using json_input::Reader;
 
 bool made_of(std::string_view text, std::string_view alphabet) {
     return std::all_of(text.begin(), text.end(), [&](char c) { return alphabet.find(c) != std::string_view::npos; });
@@ -277,38 +229,27 @@ ordered_json world_to_json(const World& world) {
 std::variant<World, LoadError> world_from_json(const json& value) {
     try {
         return read_world(Reader(value, ""));
-    } catch (const LoadError& error) {
-        return error;
+    } catch (const json_input::Invalid& error) {
+        return LoadError{error.message};
     }
 }
 
 std::variant<Policies, LoadError> policies_from_json(const json& value) {
     try {
         return read_policies(Reader(value, "policies"));
-    } catch (const LoadError& error) {
-        return error;
+    } catch (const json_input::Invalid& error) {
+        return LoadError{error.message};
     }
 }
 
 std::variant<World, LoadError> world_from_json_text(std::string_view text) {
-    if (text.size() > max_world_json_bytes)
-        return LoadError{"the file is larger than " + std::to_string(max_world_json_bytes / (1024 * 1024)) + " MiB"};
-    // The parser builds no deeper than world_limits::json_depth: a world file is shallow, and a
-    // deep one would cost the page stack and memory for nothing.
-    struct TooDeep {};
-    auto shallow = [](int depth, json::parse_event_t event, json&) {
-        if (depth >= world_limits::json_depth && (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start))
-            throw TooDeep{};
-        return true;
-    };
-    try {
-        return world_from_json(json::parse(text.begin(), text.end(), shallow));
-    } catch (const json::exception& error) {  // parse_error, and out_of_range for a number like 1E400
-        return LoadError{std::string("not valid JSON: ") + error.what()};
-    } catch (const TooDeep&) {
-        return LoadError{"the file nests lists and objects more than " + std::to_string(world_limits::json_depth) +
-                         " deep; a world file needs 4"};
-    }
+    // A world file is shallow: four levels of lists and objects.
+    const json_input::ParseLimits limits{max_world_json_bytes, world_limits::json_depth,
+                                         "the file nests lists and objects more than " +
+                                             std::to_string(world_limits::json_depth) + " deep; a world file needs 4"};
+    auto document = json_input::parse(text, limits);
+    if (auto* error = std::get_if<json_input::Invalid>(&document)) return LoadError{error->message};
+    return world_from_json(std::get<json>(document));
 }
 
 }  // namespace authlab

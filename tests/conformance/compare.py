@@ -11,8 +11,8 @@
 Each runner is started once with `--json` and every file (scenarios.md, "Runner
 output"): one JSON array per file, one entry per step. Per step it compares the
 status, the Content-Type, the JSON body (values that are random by nature --
-DRF tokens, JWTs, jti, timestamps -- by shape), WWW-Authenticate, Location, and
-the cookies set (names, deletion, attributes, value shape). Bodies that are not
+DRF tokens, JWTs, jti, timestamps -- by shape), WWW-Authenticate, Location,
+Retry-After, and the cookies set (names, deletion, attributes, value shape). Bodies that are not
 JSON (Django's HTML pages) are compared by status and Content-Type only.
 
 Exit status: 0 every step agreed; 1 a step disagreed; 2 a runner could not run
@@ -213,7 +213,7 @@ def compare_step(ref, got):
                 diffs.append(('whole body', rjson, gjson))
     elif (rtext is None) != (gtext is None):
         diffs.append(('body', body_text(ref), body_text(got)))
-    for name in ('www-authenticate', 'location'):
+    for name in ('www-authenticate', 'location', 'retry-after'):
         if header(ref, name) != header(got, name):
             diffs.append((name, header(ref, name), header(got, name)))
     rc, gc = cookie_view(ref.get('headers')), cookie_view(got.get('headers'))

@@ -8,15 +8,17 @@ that world (authlab run --world) and through Django, compared step by step (comp
 
 default  the default world, replayed with the shared scenarios and the generated ones
 admin    a world changed by the page's admin commands (roundtrip/admin-commands.json: a new
-         group, users moved, composed policies, cheaper hashes) plus users imported from a
+         group, users moved, composed policies, throttles global and per view, cheaper hashes)
+         plus users imported from a
          fixture with other hashers' hashes (PBKDF2-SHA1 too) and tokens (roundtrip/legacy-users.json)
-random   a world from random admin commands (a seed, so a failure replays)
+random   a world from random admin commands, throttles included (a seed, so a failure replays)
 dumpdata the real project's `dumpdata` (natural keys, then numeric ids with contenttypes)
          imported into the core: every group, user, password, token and permission intact;
          then the imported world replayed against Django loaded with that very dump
 
 Scenarios are generated from the world: every user logs in every way (Basic, djoser token,
-JWT, a stored DRF token) and reads and writes each policy's views."""
+JWT, a stored DRF token) and reads and writes each policy's views; where the world throttles,
+bursts of requests on every view run into the 429s and the clock moves on by Retry-After."""
 import argparse
 import json
 import os
@@ -24,6 +26,8 @@ import random
 import subprocess
 import sys
 import tempfile
+
+from random_scenarios import GLOBAL_RATES, THROTTLES, throttles  # the conformance run's throttle entries
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -93,6 +97,70 @@ def logged_in_scenario(username, password, token, jwt):
     return {'name': 'roundtrip-%s-logged-in' % username, 'setup': {}, 'steps': steps}
 
 
+# --- throttles: bursts into the 429s, then the wait the answer asked for -----------------
+
+BURST_PATHS = ['/api/books/', '/api/orders/', '/api/groups/manager/users/', '/auth/users/me/']
+MAX_BURST = 12
+
+
+def throttle_entries(policies):
+    entries = list(policies.get('throttle', []))
+    for key, entry in policies.items():
+        if isinstance(entry, dict):
+            entries += entry.get('throttle') or []
+    return entries
+
+
+def burst_size(policies):
+    """One request more than the largest rate allows (bounded), or 0 when nothing throttles."""
+    counts = [int(entry.split(':', 1)[1].split('/')[0]) for entry in throttle_entries(policies)]
+    return min(max(counts) + 1, MAX_BURST) if counts else 0
+
+
+def burst_scenario(world, passwords):
+    """Each view, anonymously and with a credential, more often than its throttles allow."""
+    size = burst_size(world['policies'])
+    if not size:
+        return None
+    identities = [{}]
+    active = {u['id'] for u in world['users'] if u['is_active']}
+    tokens = [t['key'] for t in world['tokens'] if t['user'] in active]
+    if tokens:  # a stored DRF token of an active user: no password hashing in the burst
+        identities.append({'Authorization': 'Token ' + tokens[0]})
+    else:
+        user = world['users'][0]['username']
+        identities.append({'Authorization': basic(user, passwords.get(user, 'not-the-password'))})
+    steps = [{'request': {'method': 'GET', 'path': path, 'headers': headers}}
+             for headers in identities for path in BURST_PATHS for _ in range(size)]
+    return {'name': 'roundtrip-throttle-bursts', 'setup': {}, 'steps': steps}
+
+
+def waited_scenario(burst, answers):
+    """The burst, then for its first 429: the clock moved to a second before Retry-After (still
+    refused), then to it (let through, unless another throttle's history still refuses)."""
+    for step, answer in zip(burst['steps'], answers):
+        if answer and answer['status'] == 429 and answer['headers'].get('retry-after', '').isdigit():
+            wait = int(answer['headers']['retry-after'])
+            again = {'request': step['request']}
+            steps = burst['steps'] + [{'advance': wait - 1}, again, {'advance': 1}, again, again]
+            return {'name': 'roundtrip-throttle-waits', 'setup': {}, 'steps': steps}
+    return None
+
+
+def throttle_scenarios(authlab, directory, world_path, world, passwords):
+    burst = burst_scenario(world, passwords)
+    if not burst:
+        return []
+    paths = [write(directory, 'throttle-burst.json', json.dumps(burst))]
+    answers = json.loads(run([authlab, 'run', '--json', '--world', world_path, paths[0]]))
+    refused = sum(1 for a in answers if a and a['status'] == 429)
+    print('throttle bursts: %d requests, %d answered 429 by the core' % (len(answers), refused))
+    waited = waited_scenario(burst, answers)
+    if waited:
+        paths.append(write(directory, 'throttle-waits.json', json.dumps(waited)))
+    return paths
+
+
 def world_scenarios(world, passwords):
     scenarios = []
     for user in world['users']:
@@ -125,6 +193,15 @@ def random_expression(rng, groups, depth=0):
     return '(%s %s %s)' % (random_expression(rng, groups, depth + 1), op, random_expression(rng, groups, depth + 1))
 
 
+def add_throttles(rng, policies):
+    """A global throttle list (never empty: the round trip is to carry throttles) and some views'
+    own, drawn from their own generator so the rest of a seed's world stays."""
+    policies['throttle'] = throttles(rng, GLOBAL_RATES) or ['%s:%s' % (rng.choice(THROTTLES), rng.choice(GLOBAL_RATES))]
+    for view in ('books', 'orders', 'manager_users'):
+        if rng.random() < 0.5:
+            policies[view]['throttle'] = throttles(rng)
+
+
 def random_world_commands(seed):
     """Admin commands building a random world, and the passwords of its users."""
     rng = random.Random(seed)
@@ -148,6 +225,7 @@ def random_world_commands(seed):
         if rng.random() < 0.3:
             entry['authentication'] = rng.sample(AUTHENTICATION, rng.randint(1, 3))
         policies[view] = entry
+    add_throttles(random.Random('throttle-%d' % seed), policies)
     commands.append({'op': 'set_policies', 'policies': policies})
     return commands, passwords
 
@@ -179,6 +257,7 @@ def round_trip(authlab, directory, world_text, passwords, extra_scenarios=()):
     scenarios = world_scenarios(world, passwords)
     paths += [write(directory, 'scenario-%02d.json' % i, json.dumps(s)) for i, s in enumerate(scenarios)]
     paths += follow_ups(authlab, directory, world_path, world, passwords, paths[len(extra_scenarios):])
+    paths += throttle_scenarios(authlab, directory, world_path, world, passwords)
     print('round trip: %d users, %d groups, %d tokens; %d scenario files' % (
         len(world['users']), len(world['groups']), len(world['tokens']), len(paths)))
     return compare(authlab, directory, world_path, fixture_path, code_path, paths)

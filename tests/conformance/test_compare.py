@@ -158,6 +158,11 @@ class CompareTest(unittest.TestCase):
             out[3]['headers']['location'] = '/api/books/'
         self.assertMismatch(self.doctored(change), 'location')
 
+    def test_changed_or_missing_retry_after(self):
+        def change(out):
+            out[1]['headers']['retry-after'] = '59'
+        self.assertMismatch(self.doctored(change), 'retry-after', '59')
+
     def test_cookie_deletion_and_missing_cookie(self):
         def change(out):
             cookies = out[3]['headers']['set-cookie']

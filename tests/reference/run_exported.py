@@ -37,37 +37,67 @@ def load_code(path):
     return names
 
 
+def exported_throttles(code):
+    """The exported bookshop/throttles.py classes (DRF's own are imported, not defined there)."""
+    from rest_framework.throttling import BaseThrottle
+
+    return {name: value for name, value in code.items() if isinstance(value, type)
+            and issubclass(value, BaseThrottle) and value.__module__ == 'exported'}
+
+
 class ExportedPolicy:
     """The exported settings and mixins in force; undo() restores the project's own."""
 
     def __init__(self, code):
+        import time
+
         from django.conf import settings
         from django.test.utils import override_settings
         from rest_framework.settings import api_settings
+        from rest_framework.throttling import SimpleRateThrottle
         from rest_framework.views import APIView
+        import bookshop.throttles
         from bookshop.views import POLICY_VIEWS
 
+        # The exported throttles.py's classes where the settings' dotted paths look for them.
+        self.added = [name for name in exported_throttles(code) if not hasattr(bookshop.throttles, name)]
+        for name in self.added:
+            setattr(bookshop.throttles, name, code[name])
         self.override = override_settings(REST_FRAMEWORK=dict(settings.REST_FRAMEWORK, **code['REST_FRAMEWORK']))
         self.override.enable()
+        # What DRF reads from the settings once, at import, is read again as a project's start would.
         APIView.authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+        APIView.throttle_classes = api_settings.DEFAULT_THROTTLE_CLASSES
+        self.rates, self.timer = SimpleRateThrottle.THROTTLE_RATES, SimpleRateThrottle.__dict__['timer']
+        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        # The throttles' timer asks time.time when called, so it reads the scenario's frozen clock.
+        SimpleRateThrottle.timer = staticmethod(lambda: time.time())
         for key, views in POLICY_VIEWS.items():
             mixin = code[MIXINS[key]]
             for view in views:  # as if each view listed the mixin first among its bases
                 view.authentication_classes = vars(mixin).get(
                     'authentication_classes', api_settings.DEFAULT_AUTHENTICATION_CLASSES)
                 view.permission_classes = mixin.permission_classes
+                view.throttle_classes = vars(mixin).get('throttle_classes', api_settings.DEFAULT_THROTTLE_CLASSES)
 
     def undo(self):
         from rest_framework.settings import api_settings
+        from rest_framework.throttling import SimpleRateThrottle
         from rest_framework.views import APIView
+        import bookshop.throttles
         from bookshop.views import POLICY_VIEWS
 
         self.override.disable()
         APIView.authentication_classes = api_settings.DEFAULT_AUTHENTICATION_CLASSES
+        APIView.throttle_classes = api_settings.DEFAULT_THROTTLE_CLASSES
+        SimpleRateThrottle.THROTTLE_RATES, SimpleRateThrottle.timer = self.rates, self.timer
+        for name in self.added:
+            delattr(bookshop.throttles, name)
         for classes in POLICY_VIEWS.values():
             for view in classes:
                 del view.authentication_classes
                 del view.permission_classes
+                del view.throttle_classes
 
 
 def loaded_worlds(fixture):
@@ -84,6 +114,7 @@ def loaded_worlds(fixture):
 
 
 def run_file(filename, worlds, code, clock):
+    from django.core.cache import cache
     from policies import Applied, PolicyError
     from scenario import ScenarioError, run_steps
     from world import SetupError
@@ -97,6 +128,7 @@ def run_file(filename, worlds, code, clock):
         raise ScenarioError('not a scenario: needs an object with a "steps" list')
     setup = scenario.get('setup', {})
     clock.move_to(START)
+    cache.clear()  # the throttles' history: each scenario starts without one
     try:
         worlds.load(setup)
         applied = Applied(setup['policies']) if setup.get('policies') is not None else ExportedPolicy(code)

@@ -93,6 +93,57 @@ print(json.dumps(out))
     }
 }
 
+TEST_CASE("each throttle entry becomes the DRF class the reference runner builds for it", "[export][throttle]") {
+    // The exported settings and mixins, read by real DRF, must give every view the throttles
+    // the reference runner builds from the policy: same classes, scopes and parsed rates, in order.
+    World world = lab_world();
+    world.policies.throttle = {"AnonRateThrottle:5/min", "UserRateThrottle:100/day", "AnonRateThrottle:1/second"};
+    world.policies.views["books"].throttle = std::vector<std::string>{"UserRateThrottle:6/m", "AnonRateThrottle:5/minute",
+                                                                      "AnonRateThrottle:-1/h", "UserRateThrottle:100/d"};
+    world.policies.views["orders"].throttle = std::vector<std::string>{};
+    const std::string code = exporting::django_code(world);
+    CHECK(code.find("'DEFAULT_THROTTLE_RATES': {\n        'anon': '5/min',\n        'user': '100/day',\n    }") != std::string::npos);
+    CHECK(code.find("class Anon1PerSecRateThrottle(AnonRateThrottle):") != std::string::npos);
+    CHECK(code.find("class AnonMinus1PerHourRateThrottle(AnonRateThrottle):") != std::string::npos);
+    CHECK(code.find("class Anon5PerMinRateThrottle") == std::string::npos);  // the scope's default rate: DRF's own class
+    const std::string script = testing::django::reference_prelude() + R"(
+from django.utils.module_loading import import_string
+from rest_framework.throttling import SimpleRateThrottle
+from policies import throttle_classes
+data = json.load(sys.stdin)
+names = {'__name__': 'exported'}
+exec(open(data['module']).read(), names)
+SimpleRateThrottle.THROTTLE_RATES = names['REST_FRAMEWORK']['DEFAULT_THROTTLE_RATES']
+def resolve(path):  # the exported bookshop/throttles.py is the module's own names here
+    return names[path.rsplit('.', 1)[1]] if path.startswith('bookshop.throttles.') else import_string(path)
+def built(classes):
+    return [[c.__mro__[1].__name__ if c.__module__ == 'exported' else c.__name__,
+             c().scope, list(c().parse_rate(c().rate))] for c in classes]
+exported = {'throttle': [resolve(p) for p in names['REST_FRAMEWORK']['DEFAULT_THROTTLE_CLASSES']]}
+for key, mixin in [('books', 'BooksPolicy'), ('orders', 'OrdersPolicy'), ('manager_users', 'ManagerUsersPolicy')]:
+    exported[key] = vars(names[mixin]).get('throttle_classes')
+out = {}
+for key, entries in data['policies'].items():
+    reference = throttle_classes(entries, key) if entries is not None else None
+    ours = exported[key]
+    out[key] = [built(ours) if ours is not None else None, built(reference) if reference is not None else None]
+print(json.dumps(out))
+)";
+    json policies = {{"throttle", world.policies.throttle},
+                     {"books", *world.policies.views["books"].throttle},
+                     {"orders", json::array()},
+                     {"manager_users", nullptr}};
+    testing::TempFile module(code, "code.py");
+    json answers = json::parse(testing::python::run(script, {.input = json{{"module", module.path().string()}, {"policies", policies}}.dump()}));
+    for (const auto& [key, pair] : answers.items()) {
+        INFO(key << ": " << pair.dump());
+        CHECK(pair[0] == pair[1]);
+    }
+    CHECK(answers["books"][0].size() == 4);
+    CHECK(answers["books"][0][2] == json::array({"AnonRateThrottle", "anon", {-1, 3600}}));
+    CHECK(answers["manager_users"][0].is_null());
+}
+
 TEST_CASE("the fixture names permissions, groups and users by their natural keys", "[export]") {
     json fixture = exporting::django_fixture(lab_world());
     REQUIRE(fixture.size() == 3 + 5 + 3);  // groups, users, books; no tokens or orders yet
