@@ -5,6 +5,7 @@
 #include "drf/authentication.hpp"
 #include "drf/errors.hpp"
 #include "drf/explain.hpp"
+#include "drf/metadata.hpp"
 #include "drf/negotiation.hpp"
 #include "drf/permissions.hpp"
 #include "drf/throttling.hpp"
@@ -152,6 +153,11 @@ http::Response finalize_response(const ApiView& view, const Accepted& accepted, 
     return response;
 }
 
+// APIView.options: every view answers it with its metadata_class, SimpleMetadata.
+Reply options(const ApiView& view, RequestContext& request, const PathArgs& args) {
+    return {200, SimpleMetadata().determine_metadata(request, view, args)};
+}
+
 }  // namespace
 
 std::string render_json(const nlohmann::ordered_json& body, std::optional<int> indent) {
@@ -188,9 +194,9 @@ http::Response dispatch(const ApiView& view, RequestContext& request, const Path
         check_throttles(throttles, request);
         std::string method = request.http.method == "HEAD" ? "GET" : request.http.method;  // Django: head = get
         auto handler = view.handlers.find(method);
-        if (handler == view.handlers.end()) throw method_not_allowed(request.http.method);
+        if (handler == view.handlers.end() && method != "OPTIONS") throw method_not_allowed(request.http.method);
         request.trace.add("handler", view.name, "pass", view.name + " handles " + request.http.method + ".");
-        Reply reply = handler->second(request, args);
+        Reply reply = handler != view.handlers.end() ? handler->second(request, args) : options(view, request, args);
         explain_success(request, view.name, reply.status);
         return finalize_response(view, accepted, reply.status, reply.body);
     } catch (ApiError& error) {

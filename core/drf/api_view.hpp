@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "drf/request_context.hpp"
+#include "drf/serializer.hpp"
 
 namespace authlab::drf {
 
@@ -40,6 +41,16 @@ struct ApiView {
     std::string model;                           // the queryset's model for DjangoModelPermissions
     std::map<std::string, Handler> handlers;     // by method: "GET", "POST", …
     std::string allow;                           // the Allow header: "GET, POST, HEAD, OPTIONS"
+
+    // What OPTIONS describes (SimpleMetadata). get_view_description: the class docstring,
+    // dedented. get_view_name: a ViewSet's name or suffix ("User List"); "" derives it from `name`.
+    std::string description;
+    std::string view_name;
+    // GenericAPIView.get_serializer(), as SimpleMetadata calls it; unset for a plain APIView.
+    std::function<Serializer(RequestContext&)> get_serializer;
+    // GenericAPIView.get_object() with check_object_permissions, which SimpleMetadata asks
+    // before offering PUT; unset where the view has no detail route.
+    std::function<void(RequestContext&, const PathArgs&)> get_object;
 };
 
 // APIView.permission_denied: with authenticators and none that succeeded, NotAuthenticated;

@@ -1,5 +1,6 @@
 #include "drf/fields.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "drf/errors.hpp"
@@ -65,6 +66,13 @@ Validator max_integer(long long limit) {
 
 }  // namespace
 
+Field::Field(std::string field_name) : name(std::move(field_name)) {
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i] == '_' ? ' ' : name[i];
+        label += static_cast<char>(i == 0 ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+    }
+}
+
 // `partial` matters only to fields with a default_empty_html, which this project has none of.
 std::optional<Value> Field::get_value(const RequestData& data, [[maybe_unused]] bool partial) const {
     const Value* found = data.value.find(name);
@@ -95,6 +103,15 @@ std::optional<Value> Field::run_validation(const std::optional<Value>& data, boo
     return value;
 }
 
+std::optional<Value> Field::run_file_validation(const std::string& file_name) const {
+    if (read_only) return std::nullopt;
+    Value value = file_to_internal_value(file_name);
+    run_validators(value);
+    return value;
+}
+
+Value Field::file_to_internal_value(const std::string& file_name) const { return to_internal_value(Value::string(file_name)); }
+
 void Field::run_validators(const Value& value) const {
     FieldError error;
     for (const Validator& validator : validators) {
@@ -108,6 +125,7 @@ void Field::fail(std::string message) { throw FieldError{{std::move(message)}}; 
 CharField::CharField(std::string field_name, CharOptions options)
     : Field(std::move(field_name)), allow_blank_(options.allow_blank), trim_whitespace_(options.trim_whitespace) {
     validators = std::move(options.validators);
+    max_length = options.max_length;
     if (std::optional<std::size_t> limit = options.max_length) {
         validators.push_back([limit = *limit](const Value& v) -> std::optional<std::string> {
             if (python::length(v.as_str()) > limit) {
@@ -131,6 +149,14 @@ std::optional<Value> CharField::run_validation(const std::optional<Value>& data,
     return Field::run_validation(data, partial);
 }
 
+// The blank test reads str(file), the file's name; past it, a file is no str, int or float.
+std::optional<Value> CharField::run_file_validation(const std::string& file_name) const {
+    if (trim_whitespace_ && python::strip(python::decode(file_name)).empty()) return run_validation(Value::string(""), false);
+    return Field::run_file_validation(file_name);
+}
+
+Value CharField::file_to_internal_value(const std::string&) const { fail(invalid_message_); }
+
 // Numbers become their str(); bools, lists and dicts are refused.
 Value CharField::to_internal_value(const Value& data) const {
     if (!data.is(Kind::Str) && !data.is(Kind::Int) && !data.is(Kind::Float)) fail(invalid_message_);
@@ -148,6 +174,8 @@ EmailField::EmailField(std::string field_name, CharOptions options) : CharField(
 
 IntegerField::IntegerField(std::string field_name, std::optional<long long> min_value, std::optional<long long> max_value)
     : Field(std::move(field_name)) {
+    this->min_value = min_value;
+    this->max_value = max_value;
     if (max_value) validators.push_back(max_integer(*max_value));
     if (min_value) validators.push_back(min_integer(*min_value));
 }
@@ -161,6 +189,7 @@ Value IntegerField::to_internal_value(const Value& data) const {
 
 DecimalField::DecimalField(std::string field_name, int max_digits, int decimal_places, std::optional<long long> min_value)
     : Field(std::move(field_name)), max_digits_(max_digits), decimal_places_(decimal_places) {
+    this->min_value = min_value;
     if (min_value) {
         validators.push_back([limit = *min_value](const Value& v) -> std::optional<std::string> {
             std::optional<python::Decimal> d = python::Decimal::parse(python::decode(v.as_str()));
@@ -228,6 +257,11 @@ PrimaryKeyRelatedField::PrimaryKeyRelatedField(std::string field_name, std::func
 std::optional<Value> PrimaryKeyRelatedField::run_validation(const std::optional<Value>& data, bool partial) const {
     if (data && data->is(Kind::Str) && data->as_str().empty()) return Field::run_validation(Value(), partial);
     return Field::run_validation(data, partial);
+}
+
+// queryset.get(pk=file): int(file) raises TypeError, reported with the file's class.
+Value PrimaryKeyRelatedField::file_to_internal_value(const std::string&) const {
+    fail("Incorrect type. Expected pk value, received InMemoryUploadedFile.");
 }
 
 Value PrimaryKeyRelatedField::to_internal_value(const Value& data) const {

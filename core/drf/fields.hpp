@@ -26,10 +26,17 @@ using Validator = std::function<std::optional<std::string>(const pyjson::Value&)
 
 class Field {
 public:
-    explicit Field(std::string field_name) : name(std::move(field_name)) {}
+    explicit Field(std::string field_name);
     virtual ~Field() = default;
 
     std::string name;
+    // What SimpleMetadata's get_field_info reads with getattr: the label (a model field's
+    // verbose_name, else Field.bind's field_name.replace('_', ' ').capitalize()), help_text,
+    // and the limits the field was built with.
+    std::string label;
+    std::string help_text;
+    std::optional<std::size_t> max_length;
+    std::optional<long long> min_value, max_value;
     bool read_only = false;
     bool required = true;
     bool allow_null = false;
@@ -39,9 +46,14 @@ public:
     std::optional<pyjson::Value> get_value(const RequestData& data, bool partial) const;
     // Field.run_validation: the native value, or nullopt for SkipField; throws FieldError.
     virtual std::optional<pyjson::Value> run_validation(const std::optional<pyjson::Value>& data, bool partial) const;
+    // run_validation given an uploaded file (a multipart file part merged into request.data):
+    // never an empty value, so to_internal_value sees an object that is no str.
+    virtual std::optional<pyjson::Value> run_file_validation(const std::string& file_name) const;
 
 protected:
     virtual pyjson::Value to_internal_value(const pyjson::Value& data) const = 0;
+    // to_internal_value(file): by default what the field makes of str(file), the file's name.
+    virtual pyjson::Value file_to_internal_value(const std::string& file_name) const;
     virtual bool allow_blank() const { return false; }
     void run_validators(const pyjson::Value& value) const;
     [[noreturn]] static void fail(std::string message);
@@ -58,9 +70,11 @@ class CharField : public Field {
 public:
     CharField(std::string name, CharOptions options = {});
     std::optional<pyjson::Value> run_validation(const std::optional<pyjson::Value>& data, bool partial) const override;
+    std::optional<pyjson::Value> run_file_validation(const std::string& file_name) const override;
 
 protected:
     pyjson::Value to_internal_value(const pyjson::Value& data) const override;
+    pyjson::Value file_to_internal_value(const std::string& file_name) const override;
     bool allow_blank() const override { return allow_blank_; }
     std::string invalid_message_ = "Not a valid string.";  // error_messages['invalid']
 
@@ -107,6 +121,7 @@ public:
 
 protected:
     pyjson::Value to_internal_value(const pyjson::Value& data) const override;
+    pyjson::Value file_to_internal_value(const std::string& file_name) const override;
 
 private:
     std::function<bool(std::int64_t)> exists_;

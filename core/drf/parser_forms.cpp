@@ -15,6 +15,7 @@ using pyjson::Value;
 
 constexpr std::size_t max_number_fields = django::data_upload_max_number_fields;
 constexpr std::size_t max_memory_size = django::data_upload_max_memory_size;
+constexpr std::size_t max_number_files = 100;  // DATA_UPLOAD_MAX_NUMBER_FILES
 constexpr std::size_t multipart_header_limit = 1024;  // parse_boundary_stream's read
 
 // request.data as a dict, with MultiValueDict's semantics as QueryDict.get / [] see them: the
@@ -41,6 +42,7 @@ struct Part {
     bool has_disposition = false;
     bool is_file = false;
     std::string name;  // bytes
+    std::string file_name;  // bytes, as the filename parameter gave it
     std::string transfer_encoding;
     std::string_view data;
 };
@@ -81,6 +83,7 @@ Part read_part(std::string_view segment) {
             part.has_disposition = true;
             auto filename = parsed.params.find("filename");
             part.is_file = filename != parsed.params.end() && !filename->second.empty();
+            if (part.is_file) part.file_name = filename->second;
             auto field = parsed.params.find("name");
             part.name = field == parsed.params.end() ? std::string() : ascii_strip(field->second);
             if (field == parsed.params.end()) part.has_disposition = false;  // KeyError: the part is skipped
@@ -89,6 +92,28 @@ Part read_part(std::string_view segment) {
         }
     }
     return part;
+}
+
+// MultiPartParser.sanitize_file_name: the last path component; "", "." and ".." are no name
+// (html.unescape, which comes first, is not modelled: a name with "&" entities keeps them).
+std::optional<std::string> sanitize_file_name(std::string file_name) {
+    for (char separator : {'/', '\\'}) {
+        if (std::size_t at = file_name.rfind(separator); at != std::string::npos) file_name.erase(0, at + 1);
+    }
+    if (file_name.empty() || file_name == "." || file_name == "..") return std::nullopt;
+    return file_name;
+}
+
+// request.FILES merged into request.data (MultiValueDict.update appends): a key with any file
+// ends on its last file.
+void add_file(std::vector<std::pair<std::string, std::string>>& files, const std::string& key, std::string file_name) {
+    for (auto& [name, last] : files) {
+        if (name == key) {
+            last = std::move(file_name);
+            return;
+        }
+    }
+    files.emplace_back(key, std::move(file_name));
 }
 
 }  // namespace
@@ -101,7 +126,7 @@ Value form_data(std::string_view body, std::string_view charset) {
     return std::move(data).value();
 }
 
-Value parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec) {
+RequestData parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec) {
     auto fail = [](const std::string& message) { return parse_error("Multipart form parse error - " + message); };
     if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + latin1_to_utf8(content_type));
     for (char c : content_type) {
@@ -122,7 +147,8 @@ Value parse_multipart(std::string_view content_type, std::string_view body, pyth
     // The stream cut at each "--boundary" (the CRLF before it belongs to no part).
     const std::string separator = "--" + boundary;
     FormData post;
-    std::size_t keys = 0, bytes_read = 0, pos = 0;
+    std::vector<std::pair<std::string, std::string>> files;
+    std::size_t keys = 0, file_count = 0, bytes_read = 0, pos = 0;
     while (pos < body.size()) {
         std::size_t at = body.find(separator, pos);
         std::size_t end = at == std::string_view::npos ? body.size() : at;
@@ -137,7 +163,17 @@ Value parse_multipart(std::string_view content_type, std::string_view body, pyth
         if (!part.is_file && ++keys > max_number_fields + 2) {  // fields and raw parts count
             throw BadRequest("TooManyFieldsSent: The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.");
         }
-        if (!part.has_disposition || part.is_file) continue;  // file uploads are not modelled
+        if (!part.has_disposition) continue;
+        if (part.is_file) {
+            if (++file_count > max_number_files) {
+                throw BadRequest("TooManyFilesSent: The number of files exceeded settings.DATA_UPLOAD_MAX_NUMBER_FILES.");
+            }
+            // The upload handlers keep the contents; only the file's name reaches a serializer.
+            if (auto file_name = sanitize_file_name(python::decode_replace(part.file_name, codec))) {
+                add_file(files, python::decode_replace(part.name, codec), std::move(*file_name));
+            }
+            continue;
+        }
         // field_stream.read(size=DATA_UPLOAD_MAX_MEMORY_SIZE - num_bytes_read)
         std::string data(part.data.substr(0, max_memory_size - std::min(bytes_read, max_memory_size)));
         bytes_read += data.size();
@@ -151,7 +187,7 @@ Value parse_multipart(std::string_view content_type, std::string_view body, pyth
         }
         post.appendlist(name, python::decode_replace(data, codec));
     }
-    return std::move(post).value();
+    return {std::move(post).value(), true, std::move(files)};
 }
 
 }  // namespace authlab::drf

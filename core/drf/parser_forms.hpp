@@ -1,10 +1,12 @@
 #pragma once
 // The two form parsers DRF hands to Django: FormParser's QueryDict (django/query_dict.hpp) and
-// MultiPartParser's Django MultiPartParser, for fields (file parts are left out). Both answer
-// request.data as a QueryDict: each key's last value, keys in first-seen order.
+// MultiPartParser's Django MultiPartParser, for fields and the names of file parts (their
+// contents are not kept). Both answer request.data as a QueryDict: each key's last value, keys
+// in first-seen order.
 #include <string_view>
 
 #include "drf/parser_text.hpp"
+#include "drf/request_context.hpp"
 #include "pyjson/value.hpp"
 #include "python/codecs.hpp"
 
@@ -14,7 +16,8 @@ namespace authlab::drf {
 pyjson::Value form_data(std::string_view body, std::string_view charset);
 
 // MultiPartParser(META, body, handlers, encoding).parse(); content_type is the header as sent.
+// request.data is request.POST with request.FILES merged in (RequestData::files).
 // Throws ParseError ("Multipart form parse error - …") and BadRequest as Django does.
-pyjson::Value parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec);
+RequestData parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec);
 
 }  // namespace authlab::drf

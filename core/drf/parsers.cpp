@@ -61,7 +61,7 @@ RequestData parse_request_body(const http::Request& request) {
         return {form_data(request.body, charset), true};
     }
     if (media_type_matches(MediaType("multipart/form-data"), requested)) {
-        return {parse_multipart(content_type, request.body, python::codec_named(charset)), true};
+        return parse_multipart(content_type, request.body, python::codec_named(charset));
     }
     throw unsupported_media_type(latin1_to_utf8(content_type));
 }

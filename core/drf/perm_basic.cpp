@@ -40,7 +40,7 @@ class IsAuthenticatedOrReadOnly final : public PermissionClass {
 public:
     IsAuthenticatedOrReadOnly() : PermissionClass("IsAuthenticatedOrReadOnly") {}
     Check check_permission(RequestContext& request) const override {
-        const std::string& method = request.http.method;
+        const std::string& method = request.method;
         nlohmann::ordered_json data = {{"method", method}, {"safe_method", is_safe_method(method)},
                                        {"user", request.user ? nlohmann::ordered_json(request.user->username) : nullptr}};
         if (is_safe_method(method)) return {true, "IsAuthenticatedOrReadOnly: " + method + " only reads, so anyone may.", data};

@@ -26,7 +26,7 @@ public:
             return {false, prefix + "the request is anonymous, and this class refuses anonymous users whatever the method.",
                     {{"user", nullptr}}};
         }
-        const std::string& method = request.http.method;
+        const std::string& method = request.method;
         std::vector<std::string> needs = get_required_permissions(method, request.view_model);
         bool ok = auth::has_perms(request.world, request.user, needs);
         std::set<std::string> all = auth::get_all_permissions(request.world, request.user);

@@ -11,8 +11,15 @@ namespace authlab::drf {
 RequestContext::RequestContext(World& w, const http::Request& request, Micros at, crypto::RandomSource& r,
                                const auth::Passwords& p, django::Cache* shared_cache)
     : cookies_(http::parse_cookie_header(request.headers.get("Cookie"))),
-      world(w), http(request), now(at), random(r), passwords(p), cache(shared_cache ? *shared_cache : own_cache_),
+      world(w), http(request), method(request.method), now(at), random(r), passwords(p), cache(shared_cache ? *shared_cache : own_cache_),
       session(w, r, at, cookies_) {}
+
+const std::string* RequestData::file(const std::string& key) const {
+    for (const auto& [name, file_name] : files) {
+        if (name == key) return &file_name;
+    }
+    return nullptr;
+}
 
 const RequestData& RequestContext::data() {
     if (!data_) data_ = parse_request_body(http);

@@ -3,6 +3,7 @@
 // authentication concluded (request.user, request.auth), the body parsed on first use
 // (request.data), cookies to send back, and the trace of every decision.
 #include <map>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ struct ApiView;
 struct RequestData {
     pyjson::Value value;      // for a form: each key's last value, as QueryDict.get gives it
     bool html_input = false;  // parsed from a form (is_html_input)
+    // request.FILES, which Request._load_data_and_files merges into request.data: each key whose
+    // last value is an uploaded file, with that file's name (str(file)). `value` holds only the
+    // form's fields (request.POST), which is all CSRF and Django's own views read.
+    std::vector<std::pair<std::string, std::string>> files;
+
+    const std::string* file(const std::string& key) const;
 };
 
 // DRF's force_authenticate (APIRequestFactory's), for replaying a request on a copy of the
@@ -58,6 +65,9 @@ public:
 
     World& world;
     const http::Request& http;
+    // request.method: the HTTP method, or the one clone_request gives a copy (SimpleMetadata
+    // asks the permission classes "could this user POST?" while answering OPTIONS).
+    std::string method;
     const Micros now;
     crypto::RandomSource& random;
     const auth::Passwords& passwords;

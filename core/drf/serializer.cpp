@@ -33,7 +33,10 @@ Validated Serializer::is_valid(const RequestData& data, bool partial) const {
     for (const auto& [field, validate_method] : fields_) {
         if (field->read_only) continue;  // _writable_fields
         try {
-            std::optional<pyjson::Value> value = field->run_validation(field->get_value(data, partial), partial);
+            // get_value on a form: a key whose last value is an uploaded file hands over the file.
+            const std::string* file = data.html_input ? data.file(field->name) : nullptr;
+            std::optional<pyjson::Value> value =
+                file ? field->run_file_validation(*file) : field->run_validation(field->get_value(data, partial), partial);
             if (!value) continue;  // SkipField
             if (validate_method) {
                 if (std::optional<std::string> message = validate_method(*value)) throw FieldError{{std::move(*message)}};
@@ -45,6 +48,12 @@ Validated Serializer::is_valid(const RequestData& data, bool partial) const {
     }
     if (!result.valid()) result.data.clear();
     return result;
+}
+
+std::vector<const Field*> Serializer::fields() const {
+    std::vector<const Field*> out;
+    for (const auto& [field, validate_method] : fields_) out.push_back(field.get());
+    return out;
 }
 
 Validated Serializer::validate_or_raise(const RequestData& data, bool partial) const {

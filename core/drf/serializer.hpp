@@ -28,6 +28,8 @@ public:
     Validated is_valid(const RequestData& data, bool partial = false) const;
     // is_valid(raise_exception=True): throws the 400 ValidationError.
     Validated validate_or_raise(const RequestData& data, bool partial = false) const;
+    // serializer.fields, in declaration order, read-only ones too.
+    std::vector<const Field*> fields() const;
 
 private:
     std::vector<std::pair<std::unique_ptr<Field>, Validator>> fields_;

@@ -22,12 +22,15 @@ nlohmann::ordered_json book_representation(const Book& book);
 Serializer order_serializer(const World& world);
 nlohmann::ordered_json order_representation(const Order& order);
 
-// MemberSerializer's output, and UsernameSerializer (one plain CharField).
+// MemberSerializer (id, username with the model's validators, email), its output, and
+// UsernameSerializer (one plain CharField).
+Serializer member_serializer(const World& world);
 nlohmann::ordered_json member_representation(const User& user);
 Serializer username_serializer();
 
 // djoser: UserCreateSerializer (email, username with Django's validators and uniqueness,
 // password), UserSerializer (email writable; id and username read-only), UserDeleteSerializer.
+// Each serializer lists its read-only fields too, which only OPTIONS shows.
 Serializer user_create_serializer(const World& world);
 nlohmann::ordered_json user_create_representation(const User& user);
 Serializer current_user_serializer();
@@ -37,5 +40,13 @@ Serializer user_delete_serializer(std::function<bool(const std::string&)> check_
 // (current_password, new_username with the username field's validators).
 Serializer set_password_serializer(std::function<bool(const std::string&)> check_password);
 Serializer set_username_serializer(const World& world, std::function<bool(const std::string&)> check_password);
+
+// djoser's TokenCreateSerializer: password, then username, both optional CharFields.
+Serializer token_create_serializer();
+// simplejwt's TokenObtainPairSerializer (username, password), TokenRefreshSerializer (refresh;
+// access read-only) and TokenVerifySerializer (token).
+Serializer token_obtain_pair_serializer();
+Serializer token_refresh_serializer();
+Serializer token_verify_serializer();
 
 }  // namespace authlab::drf

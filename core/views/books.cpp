@@ -98,6 +98,7 @@ drf::ApiView book_list() {
     view.policy = "books";
     view.model = "bookshop.book";
     view.allow = "GET, POST, HEAD, OPTIONS";
+    view.get_serializer = [](RequestContext&) { return drf::book_serializer(); };
     view.handlers["GET"] = list_books;
     view.handlers["POST"] = create_book;
     return view;
@@ -109,6 +110,8 @@ drf::ApiView book_detail() {
     view.policy = "books";
     view.model = "bookshop.book";
     view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
+    view.get_serializer = [](RequestContext&) { return drf::book_serializer(); };
+    view.get_object = [](RequestContext& r, const drf::PathArgs& a) { get_book(r, a); };
     view.handlers["GET"] = retrieve_book;
     view.handlers["PUT"] = [](RequestContext& r, const drf::PathArgs& a) { return update_book(r, a, false); };
     view.handlers["PATCH"] = [](RequestContext& r, const drf::PathArgs& a) { return update_book(r, a, true); };

@@ -5,7 +5,7 @@
 #include "auth/model_backend.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
-#include "drf/serializer.hpp"
+#include "drf/serializer_models.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
@@ -16,12 +16,6 @@ const std::string invalid_credentials = "Unable to log in with provided credenti
 std::optional<std::string> field(const drf::Validated& fields, const std::string& name) {
     const pyjson::Value* value = fields.get(name);
     return value ? std::optional<std::string>(value->as_str()) : std::nullopt;
-}
-
-std::unique_ptr<drf::Field> optional_char_field(std::string name) {
-    auto field = std::make_unique<drf::CharField>(std::move(name));
-    field->required = false;
-    return field;
 }
 
 std::string refusal(auth::LoginOutcome outcome) {
@@ -35,12 +29,10 @@ std::string refusal(auth::LoginOutcome outcome) {
     return "";
 }
 
-// TokenCreateSerializer: password, then username, both optional CharFields; validate() asks
-// authenticate() and refuses with one message whatever went wrong.
+// TokenCreateSerializer: validate() asks authenticate() and refuses with one message whatever
+// went wrong.
 drf::Reply token_create(drf::RequestContext& request, const drf::PathArgs&) {
-    drf::Serializer serializer;
-    serializer.add(optional_char_field("password")).add(optional_char_field("username"));  // LOGIN_FIELD, added in __init__
-    const drf::Validated fields = serializer.is_valid(request.data());
+    const drf::Validated fields = drf::token_create_serializer().is_valid(request.data());
     if (!fields.valid()) {
         request.fail(drf::validation_error(fields.errors), "handler", "TokenCreateSerializer", "The body's fields do not validate.", {{"errors", fields.errors}});
     }
@@ -80,6 +72,8 @@ drf::ApiView djoser_token_login() {
     view.fixed_permissions = {"AllowAny"};  // settings.PERMISSIONS.token_create; authenticators: the global list
     view.handlers["POST"] = token_create;
     view.allow = "POST, OPTIONS";
+    view.description = "Use this endpoint to obtain user authentication token.";
+    view.get_serializer = [](drf::RequestContext&) { return drf::token_create_serializer(); };
     return view;
 }
 
@@ -89,6 +83,7 @@ drf::ApiView djoser_token_logout() {
     view.fixed_permissions = {"IsAuthenticated"};
     view.handlers["POST"] = token_destroy;
     view.allow = "POST, OPTIONS";
+    view.description = "Use this endpoint to logout user (remove user authentication token).";  // an APIView: no serializer
     return view;
 }
 

@@ -140,7 +140,7 @@ User& get_user(RequestContext& request, const drf::PathArgs& args) {
     try {
         request.check_object_permissions();
     } catch (const drf::ApiError& error) {
-        if (!request.user || request.http.method == "DELETE" || error.kind != drf::ApiError::Kind::permission_denied) throw;
+        if (!request.user || request.http.method == "DELETE" || request.http.method == "OPTIONS" || error.kind != drf::ApiError::Kind::permission_denied) throw;
         request.trace.add("handler", "UserViewSet", "fail",
                           "djoser's HIDE_USERS: a refused " + request.http.method + " answers 404, so " + request.user->username +
                               " cannot even learn that user " + std::to_string(user->id) + " exists.");
@@ -179,9 +179,16 @@ Reply set_username(RequestContext& request, const drf::PathArgs&) {
     return {204, nullptr};
 }
 
-drf::ApiView user_action(std::string allow, const std::string& method, drf::Handler handler) {
+// OPTIONS is the ViewSet's "metadata" action: get_serializer_class falls back to
+// SERIALIZERS.user (UserSerializer) and get_permissions to PERMISSIONS.user.
+drf::Serializer metadata_serializer(RequestContext&) { return drf::current_user_serializer(); }
+
+// `view_name`: the router's suffix ("List", "Instance") or the extra action's name.
+drf::ApiView user_action(std::string view_name, std::string allow, const std::string& method, drf::Handler handler) {
     drf::ApiView view;
     view.name = "UserViewSet";
+    view.view_name = std::move(view_name);
+    view.get_serializer = metadata_serializer;
     view.model = "auth.user";
     view.allow = std::move(allow);
     view.fixed_permissions = {"CurrentUserOrAdmin"};  // PERMISSIONS.user, user_delete, set_password, set_username
@@ -194,6 +201,8 @@ drf::ApiView user_action(std::string allow, const std::string& method, drf::Hand
 drf::ApiView djoser_user_list() {
     drf::ApiView view;
     view.name = "UserViewSet";
+    view.view_name = "User List";
+    view.get_serializer = metadata_serializer;
     view.model = "auth.user";
     view.allow = "GET, POST, HEAD, OPTIONS";
     view.fixed_permissions = {"CurrentUserOrAdmin"};  // PERMISSIONS.user: every action but create
@@ -205,19 +214,25 @@ drf::ApiView djoser_user_list() {
 }
 
 drf::ApiView djoser_user_me() {
-    drf::ApiView view = user_action("GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", me);
+    drf::ApiView view = user_action("Me", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", me);
     for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = me;
+    // The metadata action is not `me`, so get_object is GenericAPIView's, which finds no "id"
+    // in the URL: an AssertionError, 500.
+    view.get_object = [](RequestContext&, const drf::PathArgs&) {
+        throw drf::ServerError("AssertionError: Expected view UserViewSet to be called with a URL keyword argument named \"id\".");
+    };
     return view;
 }
 
 // The router's detail route: retrieve, update, partial_update, destroy.
 drf::ApiView djoser_user_detail() {
-    drf::ApiView view = user_action("GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", user_detail);
+    drf::ApiView view = user_action("User Instance", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", user_detail);
     for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = user_detail;
+    view.get_object = [](RequestContext& r, const drf::PathArgs& a) { get_user(r, a); };
     return view;
 }
 
-drf::ApiView djoser_set_password() { return user_action("POST, OPTIONS", "POST", set_password); }
-drf::ApiView djoser_set_username() { return user_action("POST, OPTIONS", "POST", set_username); }
+drf::ApiView djoser_set_password() { return user_action("Set password", "POST, OPTIONS", "POST", set_password); }
+drf::ApiView djoser_set_username() { return user_action("Set username", "POST, OPTIONS", "POST", set_username); }
 
 }  // namespace authlab::views

@@ -71,6 +71,8 @@ drf::ApiView manager_user_list() {
     view.policy = "manager_users";
     view.model = "auth.user";
     view.allow = "GET, POST, HEAD, OPTIONS";
+    // serializer_class: OPTIONS describes MemberSerializer, though create reads UsernameSerializer.
+    view.get_serializer = [](drf::RequestContext& r) { return drf::member_serializer(r.world); };
     view.handlers["GET"] = list_members;
     view.handlers["POST"] = add_member;
     return view;
@@ -82,6 +84,7 @@ drf::ApiView manager_user_detail() {
     view.policy = "manager_users";
     view.model = "auth.user";
     view.allow = "DELETE, OPTIONS";
+    view.get_serializer = [](drf::RequestContext& r) { return drf::member_serializer(r.world); };
     view.handlers["DELETE"] = remove_member;
     return view;
 }

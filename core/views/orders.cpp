@@ -91,6 +91,7 @@ drf::ApiView order_list() {
     view.policy = "orders";
     view.model = "bookshop.order";
     view.allow = "GET, POST, HEAD, OPTIONS";
+    view.get_serializer = [](RequestContext& r) { return drf::order_serializer(r.world); };
     view.handlers["GET"] = list_orders;
     view.handlers["POST"] = create_order;
     return view;
@@ -102,6 +103,9 @@ drf::ApiView order_detail() {
     view.policy = "orders";
     view.model = "bookshop.order";
     view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
+    view.description = "Every order, not only the user's own: whose it is, IsOwner decides.";
+    view.get_serializer = [](RequestContext& r) { return drf::order_serializer(r.world); };
+    view.get_object = [](RequestContext& r, const drf::PathArgs& a) { get_order(r, a); };
     view.handlers["GET"] = retrieve_order;
     view.handlers["PUT"] = [](RequestContext& r, const drf::PathArgs& a) { return update_order(r, a, false); };
     view.handlers["PATCH"] = [](RequestContext& r, const drf::PathArgs& a) { return update_order(r, a, true); };

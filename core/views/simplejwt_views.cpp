@@ -7,16 +7,14 @@
 #include "jwt/pyjwt.hpp"
 #include "jwt/python_json.hpp"
 #include "jwt/tokens.hpp"
-#include "drf/serializer.hpp"
+#include "drf/serializer_models.hpp"
 #include "views/views.hpp"
 
 namespace authlab::views {
 namespace {
 
-// is_valid(raise_exception=True) over required CharFields.
-drf::Validated validated(drf::RequestContext& request, const std::string& serializer_name, const std::vector<std::string>& names) {
-    drf::Serializer serializer;
-    for (const std::string& name : names) serializer.add(std::make_unique<drf::CharField>(name));
+// is_valid(raise_exception=True).
+drf::Validated validated(drf::RequestContext& request, const std::string& serializer_name, const drf::Serializer& serializer) {
     drf::Validated fields = serializer.is_valid(request.data());
     if (!fields.valid()) {
         request.fail(drf::validation_error(fields.errors), "handler", serializer_name, "The body's fields do not validate.", {{"errors", fields.errors}});
@@ -37,7 +35,7 @@ std::string signed_token(drf::RequestContext& request, const pyjson::Value& payl
 // TokenObtainPairSerializer: username and password (trimmed, like every CharField), then
 // authenticate(); a refused or inactive user is AuthenticationFailed, not a validation error.
 drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&) {
-    const drf::Validated fields = validated(request, "TokenObtainPairSerializer", {"username", "password"});
+    const drf::Validated fields = validated(request, "TokenObtainPairSerializer", drf::token_obtain_pair_serializer());
     const std::string& username = fields.get("username")->as_str();
     const auth::LoginResult result = auth::authenticate(request.world, request.passwords, username, fields.get("password")->as_str());
     if (!result.user || !result.user->is_active) {
@@ -57,7 +55,7 @@ drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&)
 // TokenRefreshSerializer: RefreshToken(refresh) must verify; its access_token copies every
 // claim but token_type, exp and jti (ROTATE_REFRESH_TOKENS is False: no new refresh token).
 drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
-    const drf::Validated fields = validated(request, "TokenRefreshSerializer", {"refresh"});  // access is read-only
+    const drf::Validated fields = validated(request, "TokenRefreshSerializer", drf::token_refresh_serializer());
     const std::string& raw = fields.get("refresh")->as_str();
     const jwt::TokenCheck check = jwt::check_token(raw, jwt::TokenType::refresh, request.world.secret_key, request.now);
     if (check.uncaught) {
@@ -80,7 +78,7 @@ drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
 // TokenVerifySerializer: UntypedToken(token) must decode and not be expired (any token_type
 // passes); no blacklist app is installed. The answer is the empty validated data, {}.
 drf::Reply token_verify(drf::RequestContext& request, const drf::PathArgs&) {
-    const drf::Validated fields = validated(request, "TokenVerifySerializer", {"token"});
+    const drf::Validated fields = validated(request, "TokenVerifySerializer", drf::token_verify_serializer());
     const std::string& raw = fields.get("token")->as_str();
     const jwt::TokenCheck check = jwt::check_token(raw, std::nullopt, request.world.secret_key, request.now);
     if (check.uncaught) {
@@ -102,9 +100,11 @@ drf::Reply token_verify(drf::RequestContext& request, const drf::PathArgs&) {
     return {200, nlohmann::ordered_json::object()};
 }
 
-drf::ApiView token_view(std::string name, drf::Handler handler) {
+drf::ApiView token_view(std::string name, std::string description, drf::Serializer (*serializer)(), drf::Handler handler) {
     drf::ApiView view;
     view.name = std::move(name);
+    view.description = std::move(description);
+    view.get_serializer = [serializer](drf::RequestContext&) { return serializer(); };
     view.without_authenticators = true;   // authentication_classes = ()
     view.challenge = "Bearer realm=\"api\"";  // get_authenticate_header
     view.handlers["POST"] = std::move(handler);
@@ -114,8 +114,26 @@ drf::ApiView token_view(std::string name, drf::Handler handler) {
 
 }  // namespace
 
-drf::ApiView jwt_token_pair() { return token_view("TokenObtainPairView", token_obtain_pair); }
-drf::ApiView jwt_token_refresh() { return token_view("TokenRefreshView", token_refresh); }
-drf::ApiView jwt_token_verify() { return token_view("TokenVerifyView", token_verify); }
+// The descriptions are the views' docstrings, dedented.
+drf::ApiView jwt_token_pair() {
+    return token_view("TokenObtainPairView",
+                      "Takes a set of user credentials and returns an access and refresh JSON web\n"
+                      "token pair to prove the authentication of those credentials.",
+                      drf::token_obtain_pair_serializer, token_obtain_pair);
+}
+
+drf::ApiView jwt_token_refresh() {
+    return token_view("TokenRefreshView",
+                      "Takes a refresh type JSON web token and returns an access type JSON web\n"
+                      "token if the refresh token is valid.",
+                      drf::token_refresh_serializer, token_refresh);
+}
+
+drf::ApiView jwt_token_verify() {
+    return token_view("TokenVerifyView",
+                      "Takes a token and indicates if it is valid.  This view provides no\n"
+                      "information about a token's fitness for a particular use.",
+                      drf::token_verify_serializer, token_verify);
+}
 
 }  // namespace authlab::views

@@ -166,8 +166,25 @@ def target(rng, held):
     return 'POST', '/api/token/refresh/', {'refresh': '${refresh}' if 'refresh' in held else 'x'}
 
 
+def multipart(rng, body):
+    """The body as multipart/form-data, one field (maybe) sent as a file part: a file's name
+    is all a serializer sees of it."""
+    keys = [key for key, value in body.items() if value is not None]
+    as_file = rng.choice(keys + [None]) if keys else None
+    text = ''
+    for key in keys:
+        value = str(body[key])
+        disposition = f'form-data; name="{key}"'
+        if key == as_file:
+            disposition += '; filename="' + rng.choice([value, 'upload.txt', 'dir/' + value]) + '"'
+        text += f'--AuthLabB\r\nContent-Disposition: {disposition}\r\n\r\n{value}\r\n'
+    return text + '--AuthLabB--\r\n'
+
+
 def request(rng, held, client_rng):
     method, path, body = target(rng, held)
+    if rng.random() < 0.08:  # SimpleMetadata's answer, after authentication and permissions
+        method, body = 'OPTIONS', None
     request = {'method': method, 'path': path}
     headers = {}
     if client_rng.random() < 0.25:  # get_ident reads it: one client, or one pretending to be many
@@ -180,10 +197,14 @@ def request(rng, held, client_rng):
     if headers:
         request['headers'] = headers
     if body is not None:
-        if rng.random() < 0.8:
+        roll = rng.random()
+        if roll < 0.7:
             request['json'] = body
-        else:
+        elif roll < 0.85:
             request['form'] = {key: str(value) for key, value in body.items() if value is not None}
+        else:
+            request.setdefault('headers', {})['Content-Type'] = 'multipart/form-data; boundary=AuthLabB'
+            request['body'] = multipart(rng, body)
     return request
 
 

@@ -12,6 +12,7 @@ export const presets = [
     ...json({ title: 'Pride and Prejudice', author: 'Jane Austen', price: '8.99', inventory: 9 }) },
   { group: 'Books', label: 'Change book 1\'s price', method: 'PATCH', path: '/api/books/1/', ...json({ price: '8.50' }) },
   { group: 'Books', label: 'Delete book 1', method: 'DELETE', path: '/api/books/1/' },
+  { group: 'Books', label: 'What may I send? (OPTIONS)', method: 'OPTIONS', path: '/api/books/' },
   { group: 'Orders', label: 'My orders', method: 'GET', path: '/api/orders/' },
   { group: 'Orders', label: 'Order a book', method: 'POST', path: '/api/orders/', ...json({ book: 1, quantity: 1 }) },
   { group: 'Orders', label: 'Read order 1 (by id: IsOwner decides)', method: 'GET', path: '/api/orders/1/' },
