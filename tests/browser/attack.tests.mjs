@@ -101,7 +101,7 @@ export const tests = [
       const forged = await sendAs(page, 'hs256');
       assert.equal(forged.status, 200);
       assert.equal(forged.body.username, 'admin');
-      await page.screenshot({ path: join(artifacts, 'attack-lab.png'), fullPage: true });
+      await page.locator('section.panel:has(#attack-lab)').screenshot({ path: join(artifacts, 'attack-lab.png') });
 
       // The same exchange went through the request path: the decision diagram shows it.
       await showTab(page, 'request');
@@ -143,7 +143,7 @@ export const tests = [
   },
   {
     name: 'login timing: an unknown user and a wrong password each run one password hash, timed in the worker',
-    async run({ context, url }) {
+    async run({ context, url, artifacts }) {
       const page = await openLab(context, url);
       await showTab(page, 'tokens');
       await page.click('#timing-run');
@@ -158,6 +158,7 @@ export const tests = [
       assert.match(await rows.nth(0).textContent(), /no user has that username/);
       assert.match(await rows.nth(1).textContent(), /the password does not match/);
       assert.match(await page.locator('#timing-verdict').textContent(), /^Both cost the same: 1 password hash each/);
+      await page.locator('section.panel:has(#login-timing)').screenshot({ path: join(artifacts, 'login-timing.png') });
     },
   },
 ];
