@@ -62,7 +62,7 @@ for token in open(sys.argv[1]).read().splitlines():
 
 }  // namespace
 
-TEST_CASE("the forged header and payload are the typed bytes, base64url-encoded", "[jwt][forge]") {
+TEST_CASE("the forged header and payload are the typed bytes in base64url", "[jwt][forge]") {
     const std::vector<std::string> token = parts(forged(lab::Signing::hs256));
     REQUIRE(token.size() == 3);
     CHECK(crypto::base64url_decode(token[0]) == typed_header);
