@@ -83,6 +83,12 @@ export class AuthLab {
     return core;
   }
 
+  // The attack lab's token (wasm/API.md): { token } or { error } in the learner's words, which
+  // belongs next to the control that asked.
+  forgeJwt({ header, payload, mode, original = '', key = '' }) {
+    return JSON.parse(this.module.forgeJwt(String(header), String(payload), String(mode), String(original), String(key)));
+  }
+
   // files: [{ name, base64 } | { name, text } | { name, error: 'ENOENT' }]
   // → { output, errors, exitCode }, exactly what tools/authlab run prints and returns.
   runScenarios(files, json = false) {
@@ -99,6 +105,14 @@ export class Core {
   // → { response: { status, headers, cookies, body, json }, trace }
   handle(request) {
     return parsed(this.native.handle(JSON.stringify(request)));
+  }
+
+  // handle() with the milliseconds it took where the core runs (the page's worker): what a
+  // client timing the server would see, without the message passing.
+  timedHandle(request) {
+    const start = performance.now();
+    const answer = this.handle(request);
+    return { ...answer, ms: performance.now() - start };
   }
 
   advance(seconds) {

@@ -14,6 +14,7 @@
 //   core.checkLessonStep(lessonJson, index, attemptJson): see wasm/API.md
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
 //   parseLesson(text) → {"lesson": …} | {"errors": [{"path", "reason"}]}
+//   forgeJwt(header, payload, mode, original, key) → {"token"} | {"error"}: see wasm/API.md
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -30,6 +31,7 @@
 #include "lab/admin_commands.hpp"
 #include "lab/browser_session.hpp"
 #include "lab/credentials.hpp"
+#include "lab/jwt_forge.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
 #include "lab/snapshot.hpp"
@@ -390,6 +392,17 @@ std::string parseLesson(const std::string& text) {
     });
 }
 
+// The attack lab's token: the typed header and payload byte for byte, signed as `mode` says.
+std::string forgeJwt(const std::string& header, const std::string& payload, const std::string& mode,
+                     const std::string& original, const std::string& key) {
+    return guarded([&] {
+        std::optional<lab::Signing> signing = lab::signing_named(mode);
+        if (!signing) return error_json("unknown signing mode '" + mode + "' (unsigned, old, none or hs256)");
+        lab::ForgedJwt forged = lab::forge_jwt(header, payload, *signing, original, key);
+        return forged.token.empty() ? error_json(forged.problem) : dump({{"token", forged.token}});
+    });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(authlab) {
@@ -420,4 +433,5 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("checkLessonStep", &Core::checkLessonStep);
     emscripten::function("runScenarios", &runScenarios);
     emscripten::function("parseLesson", &parseLesson);
+    emscripten::function("forgeJwt", &forgeJwt);
 }

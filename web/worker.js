@@ -46,6 +46,8 @@ const commands = {
   fork: (authlab, id) => keep(authlab.core(coreById(id).exportWorld())),
   // A lesson's text, validated by the core: {lesson} or {errors: [{path, reason}]}.
   parseLesson: (authlab, text) => authlab.parseLesson(text),
+  // The attack lab's edited token: {token} or {error}.
+  forgeJwt: (authlab, spec) => authlab.forgeJwt(spec),
   close: (authlab, id) => {
     coreById(id).delete();
     cores.delete(id);
@@ -54,7 +56,7 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'checkLessonStep']);
+  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'checkLessonStep', 'timedHandle']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {

@@ -42,16 +42,26 @@ HashCheck remembered_check(std::string key, Compute compute) {
 std::string Passwords::salt() const { return random_.string_from(random_string_chars, 22); }
 
 // The salt is drawn first, memo or not, so the random stream moves on exactly as without one.
+// A remembered hash counts as run: it is the hash Django would run (the memo only saves the
+// batch runners' time).
 std::string Passwords::make_password(std::string_view raw) const {
+    ++hashes_run_;
     std::string fresh = salt();
     return remembered_encoded(HashMemo::key("argon2_encode", {raw, fresh, cost_key(cost_)}),
                               [&] { return argon2_encode(raw, fresh, cost_); });
 }
 
 std::string Passwords::make_pbkdf2_password(std::string_view raw, std::uint32_t iterations) const {
+    ++hashes_run_;
     std::string fresh = salt();
     return remembered_encoded(HashMemo::key("pbkdf2_encode", {raw, fresh, std::to_string(iterations)}),
                               [&] { return pbkdf2_encode(raw, fresh, iterations); });
+}
+
+// A hash that could not be read never reached its hasher.
+HashCheck Passwords::counted(HashCheck check) const {
+    if (check.verdict != Verdict::malformed) ++hashes_run_;
+    return check;
 }
 
 std::string Passwords::make_unusable_password() const {
@@ -61,15 +71,15 @@ std::string Passwords::make_unusable_password() const {
 HashCheck Passwords::check_password(std::string_view raw, std::string_view encoded) const {
     if (!is_password_usable(encoded)) return {Verdict::mismatch, "", false};
     if (encoded.starts_with("argon2$")) {  // must_update depends on the preferred cost: part of the key
-        return remembered_check(HashMemo::key("argon2_verify", {raw, encoded, cost_key(cost_)}),
-                                [&] { return argon2_verify(raw, encoded, cost_); });
+        return counted(remembered_check(HashMemo::key("argon2_verify", {raw, encoded, cost_key(cost_)}),
+                                        [&] { return argon2_verify(raw, encoded, cost_); }));
     }
     if (encoded.starts_with("pbkdf2_sha256$"))
-        return remembered_check(HashMemo::key("pbkdf2_verify", {raw, encoded}), [&] { return pbkdf2_verify(raw, encoded); });
+        return counted(remembered_check(HashMemo::key("pbkdf2_verify", {raw, encoded}), [&] { return pbkdf2_verify(raw, encoded); }));
     if (auto algorithm = foreign_algorithm(encoded)) {
         if (*algorithm == "pbkdf2_sha1") {
-            return remembered_check(HashMemo::key("pbkdf2_sha1_verify", {raw, encoded}),
-                                    [&] { return pbkdf2_sha1_verify(raw, encoded); });
+            return counted(remembered_check(HashMemo::key("pbkdf2_sha1_verify", {raw, encoded}),
+                                            [&] { return pbkdf2_sha1_verify(raw, encoded); }));
         }
         if (foreign_hash_fails_the_request(*algorithm)) throw HasherUnavailable("ValueError: " + foreign_hash_message(*algorithm));
         make_password(raw);  // check_password's "fake runtime": the default hasher runs once

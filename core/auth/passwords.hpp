@@ -1,6 +1,7 @@
 #pragma once
 // make_password and check_password as django.contrib.auth.hashers has them: Argon2id is the
 // preferred hasher, PBKDF2-SHA256 hashes verify too, "!…" is an unusable password.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,14 @@ public:
 
     Argon2Cost cost() const { return cost_; }
 
+    // How many password hashes have run (made or checked), so a trace can show that an
+    // unknown user costs the same hash as a wrong password (ModelBackend's equal timing).
+    std::size_t hashes_run() const { return hashes_run_; }
+
 private:
     std::string salt() const;
+    HashCheck counted(HashCheck check) const;  // counts a check that ran its hash
+    mutable std::size_t hashes_run_ = 0;
     crypto::RandomSource& random_;
     Argon2Cost cost_;
 };

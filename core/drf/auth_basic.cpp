@@ -66,8 +66,10 @@ private:
     // Django's authenticate(username=…, password=…) through ModelBackend; the user must be active.
     static Authenticated authenticate_credentials(RequestContext& request, const std::string& userid,
                                                   const std::string& password, nlohmann::ordered_json data) {
+        const std::size_t hashes_before = request.passwords.hashes_run();
         const auth::LoginResult result = auth::authenticate(request.world, request.passwords, userid, password);
         data["backend"] = outcome_text(result.outcome);
+        data["password_hashes"] = request.passwords.hashes_run() - hashes_before;
         if (!result.user) {
             fail(request, "Invalid username/password.",
                  "ModelBackend refuses '" + trace_text(userid) + "': " + outcome_text(result.outcome), data);

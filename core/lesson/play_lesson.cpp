@@ -23,8 +23,8 @@ double seconds_of(const Value& value) { return value.is(Value::Kind::Int) ? std:
 class Player {
 public:
     // The setup's users are hashed with the run's random stream, before any request.
-    explicit Player(const Lesson& lesson)
-        : backend_(lesson_world(lesson.setup(), auth::Passwords(random_, auth::Argon2Cost::django32())), clock_, random_) {}
+    Player(const Lesson& lesson, auth::Argon2Cost cost)
+        : backend_(lesson_world(lesson.setup(), auth::Passwords(random_, cost)), clock_, random_) {}
 
     StepCheck play(const LessonStep& step) {
         switch (step.kind) {
@@ -74,8 +74,8 @@ private:
 
 }  // namespace
 
-std::vector<StepFailure> play_lesson(const Lesson& lesson) {
-    Player player(lesson);
+std::vector<StepFailure> play_lesson(const Lesson& lesson, auth::Argon2Cost cost) {
+    Player player(lesson, cost);
     std::vector<StepFailure> failing;
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
         StepCheck result = player.play(lesson.steps[i]);

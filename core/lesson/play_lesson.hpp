@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/password_hashers.hpp"
 #include "lesson/lesson.hpp"
 
 namespace authlab::lesson {
@@ -18,6 +19,7 @@ struct StepFailure {
 };
 
 // The steps whose expectation fails, in order; empty when the whole lesson plays through.
-std::vector<StepFailure> play_lesson(const Lesson& lesson);
+// `cost` hashes the setup's passwords (the fuzz target's is cheap; Django's is the default).
+std::vector<StepFailure> play_lesson(const Lesson& lesson, auth::Argon2Cost cost = auth::Argon2Cost::django32());
 
 }  // namespace authlab::lesson

@@ -4,7 +4,8 @@
     seeds.py OUT_DIR SCENARIO_FILE...
 
 writes OUT_DIR/<target>/<n> for every target of tests/fuzz: each scenario step's request in
-the request target's text form, the scenario files themselves, their permission expressions,
+the request target's text form, the scenario files themselves, the shipped lessons
+(web/lessons/*.json), their permission expressions,
 tokens minted with PyJWT (well-formed and hostile), Django-format password hashes and world
 files built from the scenarios' setups.
 """
@@ -110,6 +111,22 @@ def world_file(setup, n):
                                     "order": len(orders) + 1}})
 
 
+def lessons():
+    """The shipped lessons, and each with its steps cut to the first, so a valid short one plays fast."""
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web", "lessons")
+    out = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json") or name == "index.json":
+            continue
+        with open(os.path.join(folder, name), "rb") as f:
+            raw = f.read()
+        out.append(raw)
+        lesson = json.loads(raw)
+        if isinstance(lesson.get("steps"), list) and lesson["steps"]:
+            out.append(json.dumps(dict(lesson, steps=lesson["steps"][:1]), ensure_ascii=False))
+    return out
+
+
 def main():
     out, files = sys.argv[1], sys.argv[2:]
     scenarios, requests, expressions, worlds, bodies = [], [], set(), [], []
@@ -141,6 +158,7 @@ def main():
     write(out, "fuzz_json", bodies)
     write(out, "fuzz_jwt", tokens())
     write(out, "fuzz_password_hash", password_hashes())
+    write(out, "fuzz_lesson", lessons())
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 // <body data-ready="true"> once the core has answered.
 import { Admin } from './admin.js';
 import { announce } from './announce.js';
+import { AttackLab } from './attack-lab.js';
 import { labelFor } from './busy-labels.js';
 import { SideBySide } from './compare.js';
 import { RequestConsole } from './console.js';
@@ -10,6 +11,7 @@ import { Lab } from './lab.js';
 import { describeLoaded, labFromUrl } from './lab-link.js';
 import { LessonPicker } from './lesson-picker.js';
 import { LessonPlayer } from './lesson-player.js';
+import { LoginTiming } from './login-timing.js';
 import { clearProgress, loadProgress } from './lesson-progress.js';
 import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
@@ -65,6 +67,8 @@ async function start() {
   new WhyNot(byId('whynot'), lab, requestConsole);
   new TokenFlow(byId('login'), byId('held'), lab, requestConsole, showTab);
   new Stores(byId('stores'), lab);
+  new AttackLab(byId('attack-lab'), { lab, rpc, showTab });
+  new LoginTiming(byId('login-timing'), { lab });
   const sideBySide = new SideBySide(byId('compare'), lab, rpc, requestConsole);
   requestConsole.onCompare = () => { showTab('compare', true); sideBySide.run(); };
   new Admin(byId('admin'), lab).open('users');
