@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 
 import { openLab, showTab } from './helpers.mjs';
+import { largeWorld } from '../../tools/bench/large-world.mjs';
 
 const scaleTimeout = 600_000;  // the matrix of 10,000 users is computed in the worker first
 
@@ -12,24 +13,6 @@ async function exportedWorld(page) {
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-// tools/bench/wasm_bench.mjs's world: users of one kind spread over the groups.
-function largeWorld(base, users, groups, books) {
-  const world = structuredClone(base);
-  const permissions = ['bookshop.view_book', 'bookshop.add_book', 'bookshop.change_book', 'bookshop.view_order'];
-  const hash = world.users[0].password;
-  world.groups = Array.from({ length: groups }, (_, i) => ({ id: i + 1, name: `group-${i + 1}`, permissions: permissions.slice(0, 1 + (i % 4)) }));
-  world.users = Array.from({ length: users }, (_, i) => ({
-    ...world.users[3], id: i + 1, username: `user${i + 1}`, email: `user${i + 1}@example.com`, password: hash,
-    groups: [`group-${1 + (i % groups)}`], is_staff: false, is_superuser: false,
-  }));
-  world.books = Array.from({ length: books }, (_, i) => ({ ...world.books[0], id: i + 1, title: `Book ${i + 1}` }));
-  world.orders = [];
-  world.tokens = [];
-  world.sessions = [];
-  for (const [kind, list] of [['user', world.users], ['group', world.groups], ['book', world.books]]) world.next_ids[kind] = list.length + 1;
-  return JSON.stringify(world);
 }
 
 export const tests = [
