@@ -21,6 +21,14 @@ export async function shareLink(page) {
   return page.locator('#share-url').inputValue();
 }
 
+// The world as the page's Export button downloads it.
+export async function exportedWorld(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
 export async function showTab(page, name) {
   await page.click(`#tab-${name}`);
   await page.waitForSelector(`#view-${name}:not([hidden])`);

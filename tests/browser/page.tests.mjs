@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import {
-  assertInert, choosePreset, expectExchange, hostileWorld, loginWithToken, matrixCell, openLab, responseJson,
+  assertInert, choosePreset, expectExchange, exportedWorld, hostileWorld, loginWithToken, matrixCell, openLab, responseJson,
   send, shareLink, showTab, worldFragment,
 } from './helpers.mjs';
 
@@ -20,13 +20,6 @@ async function grantCustomerAddBook(page) {
   assert.ok(await page.locator('#group-perms-chosen option[value="bookshop.add_book"]').count(), 'the permission did not move across');
   await page.click('#group-save');
   await page.waitForSelector('#admin-message:has-text("Customer")');
-}
-
-async function exportedWorld(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
 export const tests = [

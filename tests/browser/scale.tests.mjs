@@ -3,17 +3,10 @@
 // lists page and filter.
 import assert from 'node:assert/strict';
 
-import { openLab, showTab } from './helpers.mjs';
+import { exportedWorld, openLab, showTab } from './helpers.mjs';
 import { largeWorld } from '../../tools/bench/large-world.mjs';
 
 const scaleTimeout = 600_000;  // the matrix of 10,000 users is computed in the worker first
-
-async function exportedWorld(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
 
 export const tests = [
   {
