@@ -1,5 +1,7 @@
 #include "python/codecs.hpp"
 
+#include "python/utf8.hpp"
+
 #include <cctype>
 #include <cstdint>
 
@@ -7,15 +9,6 @@ namespace authlab::python {
 namespace {
 
 constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
-
-void append_latin1(std::string& out, unsigned char b) {
-    if (b < 0x80) {
-        out += static_cast<char>(b);
-    } else {
-        out += static_cast<char>(0xC0 | (b >> 6));
-        out += static_cast<char>(0x80 | (b & 0x3F));
-    }
-}
 
 std::optional<std::string> decode(std::string_view bytes, Codec codec, bool replace) {
     std::string out;
@@ -28,7 +21,7 @@ std::optional<std::string> decode(std::string_view bytes, Codec codec, bool repl
             continue;
         }
         if (codec == Codec::latin1) {
-            append_latin1(out, b);
+            append_utf8(out, b);  // latin-1: each byte is its own code point
             ++i;
             continue;
         }
