@@ -264,6 +264,8 @@ export const tests = [
           if (index + 1 < lesson.steps.length) await page.waitForSelector(`body[data-lesson-step="${index + 2}"]`);
         }
         await page.waitForSelector('#lesson-end:not([hidden])');
+        await page.click('#lesson-leave');  // the learner's own world comes back for the next test
+        await page.waitForFunction(() => document.body.dataset.lesson === undefined);
         await page.close();
       }
     },
