@@ -1,6 +1,7 @@
 #include "backend.hpp"
 
 #include <cctype>
+#include <optional>
 
 #include "django/middleware.hpp"
 #include "django/pages.hpp"
@@ -84,14 +85,15 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     drf::RequestContext context(world_, request, now(), random_, hasher, &cache_);
     context.forced = forced;
     http::Response response;
-    World before = world_;  // small; restored if we fail half-way, so state is never corrupted
+    std::optional<World> before;  // restored if we fail half-way, so state is never corrupted
+    if (atomic_requests_) before = world_;
     bool frame_options = true;
     try {
         // The WSGI server hands Django a percent-decoded PATH_INFO.
         response = route_and_run(context, django::unquote_to_bytes(request.path), frame_options);
     } catch (const std::exception& error) {
         // A fault of ours, not of the request: answer like Django would (500), keep the world.
-        world_ = std::move(before);
+        if (before) world_ = std::move(*before);
         context.trace.add("response", "Backend", "error", std::string("Internal error: ") + error.what());
         context.trace.conclude(500, "server_error", std::string("500: the backend failed: ") + error.what());
         response = django::server_error_page();

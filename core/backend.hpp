@@ -38,12 +38,17 @@ public:
     // part of the world: saving or loading a world leaves it as it is, as a database restore would.
     django::Cache& cache() { return cache_; }
     const django::Cache& cache() const { return cache_; }
+    // Django's ATOMIC_REQUESTS: a request that fails half-way leaves the world as it was (on by
+    // default). Undoing costs a copy of the world per request; a caller that checks the world
+    // after each request and restores it itself (the outcome matrix) turns it off.
+    void set_atomic_requests(bool atomic) { atomic_requests_ = atomic; }
 
 private:
     World world_;
     const Clock& clock_;
     crypto::RandomSource& random_;
     django::Cache cache_;
+    bool atomic_requests_ = true;
 };
 
 }  // namespace authlab

@@ -13,6 +13,8 @@ struct Group {
     Id id = 0;
     std::string name;                 // unique, like Django's Group.name
     std::set<std::string> permissions;  // permission keys: "bookshop.add_book"
+
+    bool operator==(const Group&) const = default;
 };
 
 struct User {
@@ -25,6 +27,8 @@ struct User {
     bool is_superuser = false;
     std::set<std::string> permissions;  // direct user_permissions, as keys
     std::vector<Id> groups;             // group ids, in the order they were added
+
+    bool operator==(const User&) const = default;
 };
 
 }  // namespace authlab::auth

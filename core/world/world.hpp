@@ -24,6 +24,7 @@ struct Book {
     std::string author;
     std::string price;  // decimal text with two places, as DRF answers it: "7.99"
     int inventory = 0;
+    bool operator==(const Book&) const = default;
 };
 
 struct Order {
@@ -31,6 +32,7 @@ struct Order {
     Id book = 0;
     int quantity = 0;
     Id owner = 0;
+    bool operator==(const Order&) const = default;
 };
 
 // DRF's authtoken.Token: one per user.
@@ -38,6 +40,7 @@ struct AuthToken {
     std::string key;  // 40 lowercase hex
     Id user = 0;
     Micros created = 0;
+    bool operator==(const AuthToken&) const = default;
 };
 
 // A row of django_session holding a logged-in user (Django's session auth keys).
@@ -46,6 +49,7 @@ struct Session {
     Id user = 0;            // _auth_user_id
     std::string auth_hash;  // _auth_user_hash: the session ends when the password changes
     Micros expires = 0;
+    bool operator==(const Session&) const = default;
 };
 
 // A view's authentication_classes, permission_classes and throttle_classes. `authentication`
@@ -55,12 +59,14 @@ struct ViewPolicy {
     std::optional<std::vector<std::string>> authentication;
     std::vector<std::string> permissions;  // each an expression: "IsAdminUser | IsInGroup:Manager"
     std::optional<std::vector<std::string>> throttle;  // each "AnonRateThrottle:5/min" or "UserRateThrottle:…"
+    bool operator==(const ViewPolicy&) const = default;
 };
 
 struct Policies {
     std::vector<std::string> authentication;  // the global list
     std::vector<std::string> throttle;        // the global list: none by default
     std::map<std::string, ViewPolicy> views;  // "books", "orders", "manager_users"
+    bool operator==(const Policies&) const = default;
 };
 
 // SQLite AUTOINCREMENT: ids are never reused.
@@ -69,6 +75,7 @@ struct NextIds {
     Id group = 1;
     Id book = 1;
     Id order = 1;
+    bool operator==(const NextIds&) const = default;
 };
 
 struct World {
@@ -100,6 +107,9 @@ struct World {
     // DRF's Token.objects.get_or_create(user=…): a user's one token, made with a key from
     // os.urandom(20) in hex when there is none.
     const AuthToken& get_or_create_token(Id user, crypto::RandomSource& random, Micros now);
+
+    // Every field alike: the matrix reuses a scratch world while requests leave it unchanged.
+    bool operator==(const World&) const = default;
 };
 
 }  // namespace authlab

@@ -3,7 +3,7 @@
 import { Admin } from './admin.js';
 import { announce } from './announce.js';
 import { AttackLab } from './attack-lab.js';
-import { labelFor } from './busy-labels.js';
+import { deadlineFor, labelFor } from './busy-labels.js';
 import { SideBySide } from './compare.js';
 import { RequestConsole } from './console.js';
 import { byId } from './dom.js';
@@ -36,7 +36,7 @@ async function start() {
   // The offline file starts the worker from a Blob (tools/bundle/bundle.mjs).
   const rpc = new Rpc(globalThis.AUTHLAB_WORKER_URL ?? new URL('../worker.js', import.meta.url));
   const coreId = await rpc.call(undefined, 'open', ['default'], 'Loading the core (WebAssembly)…', startDeadlineMs);
-  const lab = new Lab(remoteCore(rpc, coreId, labelFor));
+  const lab = new Lab(remoteCore(rpc, coreId, labelFor, deadlineFor));
   const say = setUpWorldTools(lab, () => linkState());
 
   // The saved state first; a world in the link replaces it (and can be undone).

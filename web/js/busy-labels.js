@@ -1,5 +1,7 @@
-// What the busy indicator says while the core works. Argon2 is slow on purpose, so calls that
-// check or make a password hash say so.
+// What the busy indicator says while the core works, and how long a call may take before the
+// page calls the core stuck (rpc.js). Argon2 is slow on purpose, so calls that check or make a
+// password hash say so. Work that grows with the world (the matrix, an import, why-not's copies)
+// takes seconds for 10,000 users on a busy machine: it gets a longer deadline, not a restart.
 const hashing = 'Hashing a password with Argon2 (slow on purpose, so guessing is slow too)…';
 const loginPaths = /^\/(auth\/token\/login|api\/token|api-auth\/login|auth\/users)\/?$/;
 
@@ -27,4 +29,11 @@ export function labelFor(method, args) {
     default:
       return undefined;
   }
+}
+
+const scaleDeadlineMs = 120_000;
+const growsWithTheWorld = new Set(['matrix', 'importWorld', 'whyNot']);
+
+export function deadlineFor(method) {
+  return growsWithTheWorld.has(method) ? scaleDeadlineMs : undefined;
 }

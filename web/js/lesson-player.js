@@ -6,7 +6,7 @@
 // <body> carries data-lesson, data-lesson-step (1-based), data-lesson-steps and
 // data-presenter, which the tests and the presenter's styles rely on.
 import { announce } from './announce.js';
-import { labelFor } from './busy-labels.js';
+import { deadlineFor, labelFor } from './busy-labels.js';
 import { el, replace } from './dom.js';
 import { conceptText } from './lesson-concepts.js';
 import { renderMarkup } from './lesson-markup.js';
@@ -81,7 +81,7 @@ export class LessonPlayer extends EventTarget {
     const previous = this.core;
     if (!this.lesson) this.own = { core: this.lab.core, notes: this.lab.notes, undoStack: this.lab.undoStack, store: this.lab.store };
     const coreId = await this.rpc.call(undefined, 'lessonCore', [lesson], 'Building the lesson\'s world…');
-    const core = remoteCore(this.rpc, coreId, labelFor);
+    const core = remoteCore(this.rpc, coreId, labelFor, deadlineFor);
     if (resume?.world) {
       const answer = await core.importWorld(resume.world);
       if (!answer.error && resume.cookies) await core.importCookies(resume.cookies);

@@ -11,9 +11,9 @@ const matrixMechanisms = [['token', 'Token'], ['bearer', 'Bearer JWT'], ['sessio
 export class Matrix {
   constructor(root, lab) {
     this.lab = lab;
-    this.previous = new Map();  // "user|METHOD path" → status
+    this.previous = null;  // the statuses last shown: { byUser: user → [status per column], column: "METHOD path" → index }
     this.marks = new Map();  // "user|METHOD path" → the status before the latest change
-    this.mechanism = el('select', { id: 'matrix-mechanism', onchange: () => { this.previous.clear(); this.marks.clear(); this.update(); } });
+    this.mechanism = el('select', { id: 'matrix-mechanism', onchange: () => { this.previous = null; this.marks.clear(); this.update(); } });
     options(this.mechanism, matrixMechanisms, 'token');
     this.table = el('div', { class: 'table-scroll matrix-scroll', id: 'matrix-table', tabindex: '0', role: 'region',
       'aria-label': 'Outcome matrix (scrolls; arrow keys and Page Down move through the users)',
@@ -58,22 +58,36 @@ export class Matrix {
     });
   }
 
-  render({ users, endpoints, cells }) {
-    const key = (user, endpoint) => `${user}|${endpoint.method} ${endpoint.path}`;
-    const next = new Map();
-    users.forEach((user, r) => endpoints.forEach((endpoint, c) => next.set(key(user, endpoint), cells[r][c].status)));
-    const changed = new Map([...next].filter(([k, status]) => this.previous.has(k) && this.previous.get(k) !== status)
-      .map(([k]) => [k, this.previous.get(k)]));
+  // The core sends each distinct row once (rows) and each user's row by index (row_of): users
+  // alike share one array here too, so 10,000 users cost their distinct rows, not 150,000 cells.
+  render({ users, endpoints, rows, row_of: rowOf }) {
+    const columns = endpoints.map((e) => `${e.method} ${e.path}`);
+    const statuses = rows.map((row) => row.map((cell) => cell.status));
+    const changed = new Map();  // "user|METHOD path" → the status before
+    const list = [];
+    if (this.previous) {
+      const { byUser, column } = this.previous;
+      const was = columns.map((k) => column.get(k));  // each column's index last time, if it was there
+      users.forEach((user, r) => {
+        const before = byUser.get(user);
+        if (!before) return;
+        statuses[rowOf[r]].forEach((status, c) => {
+          const old = was[c] === undefined ? undefined : before[was[c]];
+          if (old === undefined || old === status) return;
+          changed.set(`${user}|${columns[c]}`, old);
+          if (list.length < 12) list.push(`${user}, ${columns[c]}: ${old} → ${status}`);
+        });
+      });
+    }
     if (changed.size) {
       this.marks = changed;
-      const list = [...changed].map(([k, before]) => `${k.replace('|', ', ')}: ${before} → ${next.get(k)}`);
-      const more = list.length > 12 ? ` and ${list.length - 12} more` : '';  // a group change can touch thousands
-      replace(this.changes, `Latest change: ${list.slice(0, 12).join('; ')}${more}.`);
+      const more = changed.size > 12 ? ` and ${changed.size - 12} more` : '';  // a group change can touch thousands
+      replace(this.changes, `Latest change: ${list.join('; ')}${more}.`);
       announce(`Outcome matrix: ${changed.size} cell${changed.size > 1 ? 's' : ''} changed.`);
     }
-    this.previous = next;
+    this.previous = { byUser: new Map(users.map((user, r) => [user, statuses[rowOf[r]]])), column: new Map(columns.map((k, c) => [k, c])) };
 
-    this.shown = { users, endpoints, cells };
+    this.shown = { users, endpoints, statuses, rowOf };
     this.body = el('tbody');
     replace(this.table, el('table', { class: 'matrix', 'aria-rowcount': String(users.length + 1), 'aria-colcount': String(endpoints.length + 1) },
       el('caption', {}, `Status per user and endpoint (credentials: ${this.mechanism.selectedOptions[0]?.textContent ?? ''})`),
@@ -89,7 +103,7 @@ export class Matrix {
   // for the rest, so 10,000 users scroll as smoothly as five. Every row has the same height
   // (style.css: .matrix tbody tr), measured once from a drawn row.
   drawRows() {
-    const { users, endpoints, cells } = this.shown;
+    const { users, endpoints, statuses, rowOf } = this.shown;
     const rowHeight = this.rowHeight || 36;
     const head = this.table.querySelector('thead')?.offsetHeight ?? 0;
     const top = Math.max(0, this.table.scrollTop - head);
@@ -109,7 +123,7 @@ export class Matrix {
     const rows = users.slice(first, last).map((user, i) => el('tr', { 'aria-rowindex': String(first + i + 2) },
       el('th', { scope: 'row' }, user),
       endpoints.map((endpoint, c) => {
-        const { status } = cells[first + i][c];
+        const status = statuses[rowOf[first + i]][c];
         const before = this.marks.get(key(user, endpoint));
         const marked = before !== undefined && before !== status;
         return el('td', { class: `cell cell-${statusKind(status)}${marked ? ' changed' : ''}`,
