@@ -45,6 +45,9 @@ TEST_CASE("parsing refuses a file too large or nested too deep or not JSON in th
     };
     CHECK(error("[[[1]]]").empty());
     CHECK(error("[[[[]]]]") == "deeper than 3: not a world");
+    CHECK(error("[{\"a\": [[1]]}]") == "deeper than 3: not a world");
+    // Brackets inside strings, escaped quotes included, are text, not nesting.
+    CHECK(error("[\"[[[[{{{{\", {\"k\\\"[[[[\": \"\\\\\"}, [\"]]]]\"]]").empty());
     CHECK(error(std::string(1024 * 1024 + 1, ' ')) == "the file is larger than 1 MiB");
     CHECK(error("{\"a\": ").starts_with("not valid JSON: "));
     CHECK(error("1E400").starts_with("not valid JSON: "));
