@@ -50,12 +50,14 @@ std::set<std::string> permission_keys(const Reader& r) {
     return keys;
 }
 
+// The rows' ids, each once; a repeated id fails at that row.
 template <typename Row>
-void require_unique_ids(const std::vector<Row>& rows, const Reader& r) {
+std::set<Id> unique_ids(const std::vector<Row>& rows, const Reader& r) {
     std::set<Id> seen;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (!seen.insert(rows[i].id).second) r.items(rows.size())[i].field("id").fail("duplicate id " + std::to_string(rows[i].id));
     }
+    return seen;
 }
 
 Policies read_policies(const Reader& r) {
@@ -103,10 +105,9 @@ World read_world(const Reader& top) {
         if (!group_ids.emplace(group.name, group.id).second) g.field("name").fail("another group is named \"" + group.name + "\"");
         world.groups.push_back(std::move(group));
     }
-    require_unique_ids(world.groups, top.field("groups"));
+    unique_ids(world.groups, top.field("groups"));
 
     std::set<std::string, std::less<>> usernames;
-    std::set<Id> user_ids;
     for (const Reader& u : top.field("users").items(world_limits::users)) {
         User user;
         user.id = u.field("id").integer(1, max_id);
@@ -125,20 +126,17 @@ World read_world(const Reader& top) {
             if (group == group_ids.end()) g.fail("no group named \"" + name + "\"");
             if (std::find(user.groups.begin(), user.groups.end(), group->second) == user.groups.end()) user.groups.push_back(group->second);
         }
-        user_ids.insert(user.id);
         world.users.push_back(std::move(user));
     }
-    require_unique_ids(world.users, top.field("users"));
+    const std::set<Id> user_ids = unique_ids(world.users, top.field("users"));
 
-    std::set<Id> book_ids;
     for (const Reader& b : top.field("books").items(world_limits::books)) {
         Book book{b.field("id").integer(1, max_id), b.field("title").text(255, false), b.field("author").text(255, false),
                   b.field("price").text(8), static_cast<int>(b.field("inventory").integer(0, 32767))};
         if (!is_price(book.price)) b.field("price").fail("expected a price like \"7.99\" (at most 9999.99)");
-        book_ids.insert(book.id);
         world.books.push_back(std::move(book));
     }
-    require_unique_ids(world.books, top.field("books"));
+    const std::set<Id> book_ids = unique_ids(world.books, top.field("books"));
 
     for (const Reader& o : top.field("orders").items(world_limits::orders)) {
         Order order{o.field("id").integer(1, max_id), o.field("book").integer(1, max_id),
@@ -147,7 +145,7 @@ World read_world(const Reader& top) {
         if (!user_ids.count(order.owner)) o.field("owner").fail("no user with id " + std::to_string(order.owner));
         world.orders.push_back(order);
     }
-    require_unique_ids(world.orders, top.field("orders"));
+    unique_ids(world.orders, top.field("orders"));
 
     std::set<Id> users_with_tokens;
     for (const Reader& t : top.field("tokens").items(world_limits::users)) {

@@ -69,6 +69,10 @@ export class AttackLab {
     return this.modeInputs.find((input) => input.checked).value;
   }
 
+  modeInput(value) {
+    return this.modeInputs.find((input) => input.value === value);
+  }
+
   // The token's header and payload into the boxes, byte for byte as the token holds them.
   load(token) {
     this.error.textContent = '';
@@ -132,7 +136,7 @@ export class AttackLab {
     const world = await this.lab.core.exportWorld();
     replace(this.secret,
       el('p', {}, 'SECRET_KEY: ', el('code', { id: 'attack-secret-key' }, world.secret_key), ' ',
-        el('button', { type: 'button', id: 'attack-use-secret', onclick: () => { this.key.value = world.secret_key; this.modeInputs[3].checked = true; } },
+        el('button', { type: 'button', id: 'attack-use-secret', onclick: () => { this.key.value = world.secret_key; this.modeInput('hs256').checked = true; } },
           'Use it as the key')),
       el('p', { class: 'hint' }, 'The server trusts any token whose HS256 signature this key makes: whoever knows it can sign '
         + 'any payload, as any user, and it is accepted like a real login. That is why SECRET_KEY must stay secret.'));

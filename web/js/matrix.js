@@ -87,7 +87,7 @@ export class Matrix {
     }
     this.previous = { byUser: new Map(users.map((user, r) => [user, statuses[rowOf[r]]])), column: new Map(columns.map((k, c) => [k, c])) };
 
-    this.shown = { users, endpoints, statuses, rowOf };
+    this.shown = { users, endpoints, columns, statuses, rowOf };
     this.body = el('tbody');
     replace(this.table, el('table', { class: 'matrix', 'aria-rowcount': String(users.length + 1), 'aria-colcount': String(endpoints.length + 1) },
       el('caption', {}, `Status per user and endpoint (credentials: ${this.mechanism.selectedOptions[0]?.textContent ?? ''})`),
@@ -103,7 +103,7 @@ export class Matrix {
   // for the rest, so 10,000 users scroll as smoothly as five. Every row has the same height
   // (style.css: .matrix tbody tr), measured once from a drawn row.
   drawRows() {
-    const { users, endpoints, statuses, rowOf } = this.shown;
+    const { users, endpoints, columns, statuses, rowOf } = this.shown;
     const rowHeight = this.rowHeight || 36;
     const head = this.table.querySelector('thead')?.offsetHeight ?? 0;
     const top = Math.max(0, this.table.scrollTop - head);
@@ -113,7 +113,6 @@ export class Matrix {
     if (first === this.first && last === this.last) return;
     this.first = first;
     this.last = last;
-    const key = (user, endpoint) => `${user}|${endpoint.method} ${endpoint.path}`;
     const spacer = (rows, where) => {
       if (rows === 0) return null;
       const cell = el('td', { colspan: String(endpoints.length + 1) });
@@ -122,12 +121,12 @@ export class Matrix {
     };
     const rows = users.slice(first, last).map((user, i) => el('tr', { 'aria-rowindex': String(first + i + 2) },
       el('th', { scope: 'row' }, user),
-      endpoints.map((endpoint, c) => {
+      columns.map((endpoint, c) => {
         const status = statuses[rowOf[first + i]][c];
-        const before = this.marks.get(key(user, endpoint));
+        const before = this.marks.get(`${user}|${endpoint}`);
         const marked = before !== undefined && before !== status;
         return el('td', { class: `cell cell-${statusKind(status)}${marked ? ' changed' : ''}`,
-          dataset: { user, endpoint: `${endpoint.method} ${endpoint.path}`, status: String(status) } },
+          dataset: { user, endpoint, status: String(status) } },
         statusBadge(status, { compact: true }), marked ? el('span', { class: 'was' }, `was ${before}`) : null);
       })));
     replace(this.body, spacer(first, 'before'), rows, spacer(users.length - last, 'after'));

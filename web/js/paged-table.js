@@ -9,6 +9,7 @@ export const rowsPerPage = 50;
 // id: the table's id ("user-list"); what: plural words ("users"); columns: header texts;
 // items: the rows' data; text(item): what the filter searches; row(item): one <tr>.
 export function pagedTable({ id, what, columns, items, text, row }) {
+  const What = `${what[0].toUpperCase()}${what.slice(1)}`;
   let page = 0;
   let shown = items;
   const filter = el('input', { id: `${id}-filter`, type: 'search', autocomplete: 'off', spellcheck: 'false',
@@ -28,14 +29,14 @@ export function pagedTable({ id, what, columns, items, text, row }) {
     previous.disabled = page === 0;
     next.disabled = page === pages - 1;
     status.textContent = shown.length === 0 ? `No ${what} match “${filter.value.trim()}”.`
-      : `${what[0].toUpperCase()}${what.slice(1)} ${first + 1}–${Math.min(first + rowsPerPage, shown.length)} of ${shown.length}` +
+      : `${What} ${first + 1}–${Math.min(first + rowsPerPage, shown.length)} of ${shown.length}` +
         (needle ? ` matching “${filter.value.trim()}”` : '') + ` · page ${page + 1} of ${pages}`;
   }
   draw();
   return el('div', { class: 'paged-table' },
     el('div', { class: 'field' }, el('label', { for: `${id}-filter` }, `Filter ${what}`), filter),
     el('table', { class: 'admin-table', id },
-      el('caption', { class: 'visually-hidden' }, `${what[0].toUpperCase()}${what.slice(1)}`),
+      el('caption', { class: 'visually-hidden' }, What),
       el('thead', {}, el('tr', {}, columns.map((h) => el('th', { scope: 'col' }, h)))),
       body),
     el('div', { class: 'pager' }, previous, status, next));

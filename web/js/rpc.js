@@ -87,13 +87,13 @@ export class Rpc extends EventTarget {
 
 // A core in the worker as an object: core.handle(request), core.admin(command), … each a
 // promise. `labelFor` names slow work for the busy indicator; `deadlineFor` gives a method more
-// time than callDeadlineMs (undefined: the default).
+// time than callDeadlineMs (undefined keeps call's default).
 export function remoteCore(rpc, coreId, labelFor = () => undefined, deadlineFor = () => undefined) {
   return new Proxy({ id: coreId }, {
     get(target, method) {
       if (method in target) return target[method];
       if (method === 'then') return undefined;  // not a thenable
-      return (...args) => rpc.call(coreId, method, args, labelFor(method, args), deadlineFor(method) ?? callDeadlineMs);
+      return (...args) => rpc.call(coreId, method, args, labelFor(method, args), deadlineFor(method));
     },
   });
 }
