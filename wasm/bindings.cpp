@@ -260,7 +260,7 @@ public:
     }
 
     std::string matrix(const std::string& mechanism) {
-        return guarded([&] { return dump(lab::outcome_matrix(backend_, mechanism)); });
+        return guarded([&] { return dump(matrix_.of(backend_, mechanism)); });
     }
 
     // {"header": "Token …"} or {"cookies": [names]} (a session's cookies go into the jar).
@@ -355,6 +355,7 @@ private:
     SystemClock clock_;
     Backend backend_;
     lab::BrowserSession browser_;
+    lab::OutcomeMatrix matrix_;  // keeps the last matrix's rows for the next
     std::string load_error_;
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/passwords.hpp"
+#include "lab/matrix_inputs.hpp"
 #include "lab/replay.hpp"
 
 namespace authlab::lab {
@@ -26,7 +27,7 @@ struct Endpoint {
 // api.md's endpoints with bodies that pass validation, aimed at rows that exist now.
 // The Manager the DELETE column removes (the first member; 1 when there is none).
 Id manager_member(const World& world) {
-    if (const Group* managers = world.find_group(std::string_view("Manager"))) {
+    if (const Group* managers = manager_group(world)) {
         for (const User& u : world.users) {
             if (std::find(u.groups.begin(), u.groups.end(), managers->id) != u.groups.end()) return u.id;
         }
@@ -83,13 +84,13 @@ Id place_others_order(World& world, const std::string* username) {
     return world.add_order(order);
 }
 
-// One row: the row's credentials are issued once on a scratch copy of the world, then each
-// column runs on that copy. A request that left the world exactly as it was (most do: every
-// 401, every 403, every read) lets the next one reuse it; any other is undone by copying the
-// row's starting point back. Copying 10,000 users for every cell was what the matrix cost.
-ordered_json cells_of(const Backend& original, const std::vector<Endpoint>& columns, const std::string* username,
+// One row, run in `world` (the whole world, or the row's part of it): the row's credentials are
+// issued once on a scratch backend, then each column runs there. A request that left the world
+// exactly as it was (most do: every 401, every 403, every read) lets the next one reuse it; any
+// other is undone by copying the row's starting point back.
+ordered_json cells_of(const Backend& original, World world, const std::vector<Endpoint>& columns, const std::string* username,
                       const std::string& mechanism) {
-    Scratch scratch(original);
+    Scratch scratch(original, std::move(world));
     Backend& backend = scratch.backend();
     backend.set_atomic_requests(false);  // a request that fails half-way changes the world: undone below
     std::optional<Credentials> credentials;
@@ -151,7 +152,7 @@ private:
 
 }  // namespace
 
-ordered_json outcome_matrix(const Backend& backend, const std::string& mechanism) {
+ordered_json OutcomeMatrix::of(const Backend& backend, const std::string& mechanism) {
     if (mechanism != "token" && mechanism != "bearer" && mechanism != "session")
         return {{"error", "the matrix sends credentials as token, bearer or session"}};
     const World& world = backend.world();
@@ -163,24 +164,53 @@ ordered_json outcome_matrix(const Backend& backend, const std::string& mechanism
         if (!e.label.empty()) out["endpoints"].back()["label"] = e.label;
     }
 
-    // Users alike share one row: "rows" holds each distinct computation once, "row_of" the
-    // row of each entry of "users" (10,000 users are a few hundred rows, not 150,000 cells).
-    auto row = [&](const std::string* username) { return cells_of(backend, columns, username, mechanism); };
-    out["rows"].push_back(row(nullptr));
+    // The users the columns name: the first two (one owns the order another user's row asks
+    // for), the Manager the DELETE removes, the user the POST adds.
+    const Id member = manager_member(world);
+    std::vector<Id> named = {member};
+    for (std::size_t i = 0; i < world.users.size() && i < 2; ++i) named.push_back(world.users[i].id);
+    if (!world.users.empty()) named.push_back(world.users.back().id);
+    Last now{shared_world(world, named), {}};
+    // Throttles remember users by id and the clock moves on: with any history in the cache,
+    // every row is computed afresh and none is kept.
+    const bool history = backend.cache().size() > 0;
+    auto last = last_.find(mechanism);
+    Last* before = !history && last != last_.end() && last->second.shared == now.shared ? &last->second : nullptr;
+    rows_computed_ = 0;
+
+    // Users alike share one row: "rows" holds each distinct row once, "row_of" the row of each
+    // entry of "users" (10,000 users are a few hundred rows, not 150,000 cells).
+    auto add_row = [&](const std::string& key, std::optional<RowInputs> inputs) {
+        Row& row = now.rows[key];
+        auto found = before ? before->rows.find(key) : std::map<std::string, Row>::iterator();
+        if (before && found != before->rows.end() && found->second.inputs == inputs) {
+            row = std::move(found->second);
+        } else {
+            const std::string* username = inputs ? &inputs->user.username : nullptr;
+            row.cells = cells_of(backend, inputs ? row_world(now.shared, *inputs) : now.shared, columns, username, mechanism);
+            row.inputs = std::move(inputs);
+            ++rows_computed_;
+        }
+        out["rows"].push_back(row.cells);
+    };
+    add_row("(anonymous)", std::nullopt);
     out["row_of"].push_back(0);
-    RowClasses classes(backend, manager_member(world), someone_to_add(world));
+    RowClasses classes(backend, member, someone_to_add(world));
     std::map<std::string, std::size_t> computed;  // a row class → its index in "rows"
     for (const User& user : world.users) {
         out["users"].push_back(user.username);
-        auto [found, fresh] = computed.try_emplace(classes.key(user), out["rows"].size());
-        if (fresh) out["rows"].push_back(row(&user.username));
+        std::string key = classes.key(user);
+        auto [found, fresh] = computed.try_emplace(key, out["rows"].size());
+        if (fresh) add_row(key, row_inputs(world, user));
         out["row_of"].push_back(found->second);
     }
+    if (history) last_.erase(mechanism);
+    else last_[mechanism] = std::move(now);
     return out;
 }
 
 ordered_json outcome_row(const Backend& backend, const std::string& mechanism, const std::string* username) {
-    return cells_of(backend, endpoints(backend.world()), username, mechanism);
+    return cells_of(backend, backend.world(), endpoints(backend.world()), username, mechanism);
 }
 
 }  // namespace authlab::lab

@@ -84,7 +84,7 @@ TEST_CASE("admin commands change the world, or nothing with a message", "[lab]")
 TEST_CASE("the outcome matrix says what each user would get, and changes nothing", "[lab]") {
     Fixture f;
     std::string before = f.saved();
-    auto matrix = lab::outcome_matrix(f.backend, "token");
+    auto matrix = lab::OutcomeMatrix().of(f.backend, "token");
     CHECK(f.saved() == before);
     REQUIRE(matrix["users"].size() == 6);
     auto status = [&](std::size_t row, const std::string& method, const std::string& path) {
@@ -101,9 +101,9 @@ TEST_CASE("the outcome matrix says what each user would get, and changes nothing
 
     lab::apply_admin_command(f.backend, {{"op", "save_group"}, {"name", "Customer"},
                                          {"permissions", {"bookshop.view_book", "bookshop.add_book"}}});
-    matrix = lab::outcome_matrix(f.backend, "token");
+    matrix = lab::OutcomeMatrix().of(f.backend, "token");
     CHECK(status(4, "POST", "/api/books/") == 201);
-    CHECK(lab::outcome_matrix(f.backend, "basic").contains("error"));
+    CHECK(lab::OutcomeMatrix().of(f.backend, "basic").contains("error"));
 }
 
 TEST_CASE("why not: a missing model permission", "[lab]") {
@@ -200,7 +200,7 @@ TEST_CASE("why not: another user's order names IsOwner and the owner", "[lab]") 
 TEST_CASE("the outcome matrix asks for another user's order by id", "[lab]") {
     Fixture f;
     std::string before = f.saved();
-    auto matrix = lab::outcome_matrix(f.backend, "token");
+    auto matrix = lab::OutcomeMatrix().of(f.backend, "token");
     CHECK(f.saved() == before);  // the order it places lives on a copy
     std::size_t read = 0, change = 0;
     for (std::size_t c = 0; c < matrix["endpoints"].size(); ++c) {
