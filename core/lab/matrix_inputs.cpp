@@ -61,9 +61,11 @@ World shared_world(const World& world, const std::vector<Id>& named) {
 }
 
 World row_world(World shared, const RowInputs& row) {
-    auto at = std::lower_bound(shared.users.begin(), shared.users.end(), row.user.id, [](const User& u, Id id) { return u.id < id; });
-    if (at != shared.users.end() && at->id == row.user.id) *at = row.user;
-    else shared.users.insert(at, row.user);
+    // A named user is replaced where they stand, so the named users keep their order (the
+    // columns pick the first of them); a world file may list users in any order.
+    auto self = std::find_if(shared.users.begin(), shared.users.end(), [&](const User& u) { return u.id == row.user.id; });
+    if (self != shared.users.end()) *self = row.user;
+    else shared.users.insert(std::find_if(shared.users.begin(), shared.users.end(), [&](const User& u) { return u.id > row.user.id; }), row.user);
     merge_by_id(shared.groups, row.groups);
     merge_by_id(shared.orders, row.orders);
     merge_by_id(shared.books, row.books);

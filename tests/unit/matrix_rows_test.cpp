@@ -173,3 +173,14 @@ TEST_CASE("a column that changes the world is undone before the next column runs
     CHECK(status("POST", "/api/orders/") == 201);
     CHECK(status("PATCH", "/api/books/1/") == 200);  // after the PUT: each on the world as it is
 }
+
+TEST_CASE("a world whose users are not in id order gets every row right", "[lab][matrix]") {
+    crypto::SeededRandom random{5};
+    FixedClock clock{1704110400 * micros_per_second};
+    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
+    crowded(backend);
+    auto& users = backend.world().users;
+    std::reverse(users.begin(), users.end());  // a world file may list them so
+    std::rotate(users.begin(), users.begin() + 4, users.end());  // first crowd31 (a Customer), then crowd30
+    for (const std::string mechanism : {"token", "session"}) check_every_row(backend, lab::OutcomeMatrix().of(backend, mechanism), mechanism);
+}
