@@ -111,6 +111,7 @@ TEST_CASE("a matrix asked again after any change equals one computed afresh", "[
         {{"op", "edit_user"}, {"id", 2}, {"groups", {"Manager"}}, {"permissions", {"bookshop.delete_book"}}},
         {{"op", "rename_group"}, {"id", 1}, {"name", "Boss"}},
         {{"op", "rename_group"}, {"id", 1}, {"name", "Manager"}},
+        {{"op", "save_group"}, {"name", "Editor"}, {"permissions", {"bookshop.view_book", "bookshop.delete_book"}}},
         {{"op", "delete_user"}, {"id", 3}},
         {{"op", "create_user"}, {"username", "zed"}, {"password", nullptr}, {"groups", {"Editor"}}},
         {{"op", "set_policies"},
