@@ -49,13 +49,26 @@ std::size_t check_every_row(const Backend& backend, const nlohmann::ordered_json
     return distinct.size();
 }
 
-}  // namespace
-
-TEST_CASE("every row of the outcome matrix is the row its user gets computed alone", "[lab][matrix]") {
+// The default world, with the crowd unless asked not to, on a fixed clock and seed.
+struct Crowd {
+    explicit Crowd(bool crowd = true) {
+        if (crowd) crowded(backend);
+    }
     crypto::SeededRandom random{5};
     FixedClock clock{1704110400 * micros_per_second};
     Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-    crowded(backend);
+};
+
+void apply(Backend& backend, const json& command) {
+    INFO(command.dump());
+    REQUIRE(lab::apply_admin_command(backend, command).value("error", "").empty());
+}
+
+}  // namespace
+
+TEST_CASE("every row of the outcome matrix is the row its user gets computed alone", "[lab][matrix]") {
+    Crowd crowd;
+    Backend& backend = crowd.backend;
     for (const std::string mechanism : {"token", "bearer", "session"}) {
         auto matrix = lab::OutcomeMatrix().of(backend, mechanism);
         CHECK(check_every_row(backend, matrix, mechanism) > 3);  // the crowd is not all alike: real differences were compared
@@ -64,10 +77,8 @@ TEST_CASE("every row of the outcome matrix is the row its user gets computed alo
 }
 
 TEST_CASE("a group's change recomputes only the rows of that group's users", "[lab][matrix]") {
-    crypto::SeededRandom random{5};
-    FixedClock clock{1704110400 * micros_per_second};
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-    crowded(backend);
+    Crowd crowd;
+    Backend& backend = crowd.backend;
     lab::OutcomeMatrix matrix;
     const auto before = matrix.of(backend, "token");
     const std::size_t all_rows = matrix.rows_computed();
@@ -75,10 +86,7 @@ TEST_CASE("a group's change recomputes only the rows of that group's users", "[l
     CHECK(matrix.of(backend, "token") == before);
     CHECK(matrix.rows_computed() == 0);  // nothing changed, nothing ran
 
-    REQUIRE(lab::apply_admin_command(backend, {{"op", "save_group"}, {"name", "Customer"},
-                                               {"permissions", {"bookshop.view_book", "bookshop.add_book"}}})
-                .value("error", "")
-                .empty());
+    apply(backend, {{"op", "save_group"}, {"name", "Customer"}, {"permissions", {"bookshop.view_book", "bookshop.add_book"}}});
     const auto after = matrix.of(backend, "token");
     const Id customers = backend.world().find_group(std::string_view("Customer"))->id;
     std::set<std::size_t> customer_rows;
@@ -93,10 +101,8 @@ TEST_CASE("a group's change recomputes only the rows of that group's users", "[l
 }
 
 TEST_CASE("a matrix asked again after any change equals one computed afresh", "[lab][matrix]") {
-    crypto::SeededRandom random{5};
-    FixedClock clock{1704110400 * micros_per_second};
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-    crowded(backend);
+    Crowd crowd;
+    Backend& backend = crowd.backend;
     lab::OutcomeMatrix matrix;
     const std::vector<std::string> mechanisms = {"token", "bearer", "session"};
     for (const std::string& mechanism : mechanisms) matrix.of(backend, mechanism);
@@ -120,7 +126,7 @@ TEST_CASE("a matrix asked again after any change equals one computed afresh", "[
     };
     for (const json& change : changes) {
         INFO(change.dump());
-        REQUIRE(lab::apply_admin_command(backend, change).value("error", "").empty());
+        apply(backend, change);
         for (const std::string& mechanism : mechanisms) CHECK(matrix.of(backend, mechanism) == lab::OutcomeMatrix().of(backend, mechanism));
         check_every_row(backend, matrix.of(backend, "token"), "token");
     }
@@ -133,14 +139,10 @@ TEST_CASE("a matrix asked again after any change equals one computed afresh", "[
 }
 
 TEST_CASE("with a throttle's history every user's row is computed and none is kept", "[lab][matrix]") {
-    crypto::SeededRandom random{5};
-    FixedClock clock{1704110400 * micros_per_second};
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-    crowded(backend);
-    REQUIRE(lab::apply_admin_command(backend, {{"op", "set_policies"},
-                                               {"policies", {{"authentication", {"TokenAuthentication"}}, {"throttle", {"UserRateThrottle:2/min"}}}}})
-                .value("error", "")
-                .empty());
+    Crowd crowd;
+    Backend& backend = crowd.backend;
+    apply(backend, {{"op", "set_policies"},
+                    {"policies", {{"authentication", {"TokenAuthentication"}}, {"throttle", {"UserRateThrottle:2/min"}}}}});
     auto carol = std::get<lab::Credentials>(lab::issue_credentials(backend, "carol", "token"));
     for (int i = 0; i < 2; ++i) backend.handle(lab::with_credentials({"GET", "/api/books/", "", {}, ""}, carol));
     REQUIRE(backend.cache().size() > 0);
@@ -153,9 +155,8 @@ TEST_CASE("with a throttle's history every user's row is computed and none is ke
 }
 
 TEST_CASE("a column that changes the world is undone before the next column runs", "[lab][matrix]") {
-    crypto::SeededRandom random{5};
-    FixedClock clock{1704110400 * micros_per_second};
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
+    Crowd crowd(false);
+    Backend& backend = crowd.backend;
     const std::string admin = "admin";
     auto matrix = lab::OutcomeMatrix().of(backend, "token");
     auto cells = matrix["rows"][matrix["row_of"][1].get<std::size_t>()];
@@ -176,10 +177,8 @@ TEST_CASE("a column that changes the world is undone before the next column runs
 }
 
 TEST_CASE("a world whose users are not in id order gets every row right", "[lab][matrix]") {
-    crypto::SeededRandom random{5};
-    FixedClock clock{1704110400 * micros_per_second};
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-    crowded(backend);
+    Crowd crowd;
+    Backend& backend = crowd.backend;
     auto& users = backend.world().users;
     std::reverse(users.begin(), users.end());  // a world file may list them so
     std::rotate(users.begin(), users.begin() + 4, users.end());  // first crowd31 (a Customer), then crowd30
