@@ -180,11 +180,15 @@ ordered_json OutcomeMatrix::of(const Backend& backend, const std::string& mechan
 
     // Users alike share one row: "rows" holds each distinct row once, "row_of" the row of each
     // entry of "users" (10,000 users are a few hundred rows, not 150,000 cells).
+    auto kept_row = [&](const std::string& key, const std::optional<RowInputs>& inputs) -> Row* {
+        if (!before) return nullptr;
+        auto found = before->rows.find(key);
+        return found != before->rows.end() && found->second.inputs == inputs ? &found->second : nullptr;
+    };
     auto add_row = [&](const std::string& key, std::optional<RowInputs> inputs) {
         Row& row = now.rows[key];
-        auto found = before ? before->rows.find(key) : std::map<std::string, Row>::iterator();
-        if (before && found != before->rows.end() && found->second.inputs == inputs) {
-            row = std::move(found->second);
+        if (Row* kept = kept_row(key, inputs)) {
+            row = std::move(*kept);
         } else {
             const std::string* username = inputs ? &inputs->user.username : nullptr;
             row.cells = cells_of(backend, inputs ? row_world(now.shared, *inputs) : now.shared, columns, username, mechanism);
