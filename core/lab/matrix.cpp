@@ -118,8 +118,8 @@ ordered_json cells_of(const Backend& original, World world, const std::vector<En
 // with any history in the cache every row is computed.
 class RowClasses {
 public:
-    RowClasses(const Backend& backend, Id member, std::string someone)
-        : world_(backend.world()), member_(member), someone_(std::move(someone)), history_(backend.cache().size() > 0) {
+    RowClasses(const World& world, Id member, std::string someone, bool history)
+        : world_(world), member_(member), someone_(std::move(someone)), history_(history) {
         for (const Order& o : world_.orders) ++orders_[o.owner];
         for (const AuthToken& t : world_.tokens) ++tokens_[t.user];
         for (const Session& s : world_.sessions) ++sessions_[s.user];
@@ -199,7 +199,7 @@ ordered_json OutcomeMatrix::of(const Backend& backend, const std::string& mechan
     };
     add_row("(anonymous)", std::nullopt);
     out["row_of"].push_back(0);
-    RowClasses classes(backend, member, someone_to_add(world));
+    RowClasses classes(world, member, someone_to_add(world), history);
     std::map<std::string, std::size_t> computed;  // a row class → its index in "rows"
     for (const User& user : world.users) {
         out["users"].push_back(user.username);

@@ -51,7 +51,7 @@ report({ measure: 'import_10k', seconds: medianSeconds(3, () => {
   const answer = scaled.importWorld(big);
   if (answer.error) throw new Error(`the 10,000-user world was refused: ${answer.error}`);
 }) });
-// The matrix over 10,000 users takes seconds today: --no-scale leaves it out.
+// The matrix over 10,000 users takes about half a second: --no-scale leaves it out.
 if (!process.argv.includes('--no-scale')) {
   const timed = (work) => { const start = process.hrtime.bigint(); work(); return Number(process.hrtime.bigint() - start) / 1e9; };
   report({ measure: 'matrix_10k', seconds: timed(() => scaled.matrix('token')) });
