@@ -34,6 +34,7 @@
 #include "lab/jwt_forge.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
+#include "lab/page_json.hpp"
 #include "lab/snapshot.hpp"
 #include "lab/why_not.hpp"
 #include "lesson/lesson_world.hpp"
@@ -46,7 +47,6 @@
 #include "scenario/request_builder.hpp"
 #include "scenario/runner.hpp"
 #include "scenario/step_record.hpp"
-#include "python/utf8.hpp"
 #include "world/seed.hpp"
 #include "lab/world_json.hpp"
 
@@ -165,9 +165,7 @@ public:
     // The browser session sends it with its cookie jar (lab::BrowserSession).
     std::string handle(const std::string& request_json) {
         return guarded([&] {
-            lab::BrowserSession::Sent sent = browser_.send(request_from_json(request_json));
-            return "{\"response\": " + pyjson::dumps(response_value(sent.exchange.response, sent.at), {.ensure_ascii = false}) +
-                   ", \"trace\": " + dump(sent.exchange.trace) + "}";
+            return lab::sent_to_json(browser_.send(lab::request_from_json(request_json)));
         });
     }
 
@@ -256,7 +254,7 @@ public:
     }
 
     std::string whyNot(const std::string& request_json) {
-        return guarded([&] { return dump(lab::why_not(backend_, browser_.with_cookies(request_from_json(request_json)))); });
+        return guarded([&] { return dump(lab::why_not(backend_, browser_.with_cookies(lab::request_from_json(request_json)))); });
     }
 
     std::string matrix(const std::string& mechanism) {
@@ -325,32 +323,6 @@ public:
     }
 
 private:
-    // A scenario-shaped request (scenario::build_request).
-    static http::Request request_from_json(const std::string& request_json) {
-        auto parsed = pyjson::parse(request_json);
-        if (auto* error = std::get_if<pyjson::ParseError>(&parsed)) throw std::invalid_argument("the request is not JSON: " + error->message);
-        return scenario::build_request(std::get<Value>(parsed));
-    }
-
-    // {status, headers (as sent), cookies [{name, value, max_age, header}], body, json}
-    static Value response_value(const http::Response& response, Micros now) {
-        Value headers = Value::dict({});
-        for (const auto& [name, value] : response.headers.all()) headers.set(name, Value::string(python::decode_replace(value)));
-        std::vector<Value> cookies;
-        for (const http::SetCookie& c : response.cookies) {
-            cookies.push_back(Value::dict({{"name", Value::string(c.name)},
-                                           {"value", Value::string(python::decode_replace(c.value))},
-                                           {"max_age", c.max_age ? Value::integer(*c.max_age) : Value()},
-                                           {"header", Value::string(python::decode_replace(c.header_value(now)))}}));
-        }
-        Value record = scenario::record_response(response, now);
-        return Value::dict({{"status", Value::integer(response.status)},
-                            {"headers", headers},
-                            {"cookies", Value::list(std::move(cookies))},
-                            {"body", Value::string(python::decode_replace(response.body))},
-                            {"json", *record.find("json")}});
-    }
-
     crypto::SystemRandom random_;
     SystemClock clock_;
     Backend backend_;

@@ -6,6 +6,7 @@
 
 #include "lab/browser_session.hpp"
 #include "lab/credentials.hpp"
+#include "lab/page_json.hpp"
 #include "world/seed.hpp"
 
 using namespace authlab;
@@ -122,4 +123,32 @@ TEST_CASE("another world empties the jar: its sessions mean nothing there", "[la
     f.browser.replace_world(default_world(random, auth::Argon2Cost::owasp_minimum()));
     CHECK(f.browser.cookies() == nlohmann::ordered_json::object());
     CHECK(f.me() == "401");
+}
+
+TEST_CASE("the page's request as JSON is answered as JSON with the response, its cookies and the trace", "[lab][browser]") {
+    Fixture f;
+    auto exchange = [&](const std::string& request) {
+        return json::parse(lab::sent_to_json(f.browser.send(lab::request_from_json(request))));
+    };
+    json refused = exchange(R"({"method": "GET", "path": "/auth/users/me/"})");
+    CHECK(refused["response"]["status"] == 401);
+    CHECK(refused["response"]["json"]["detail"] == "Authentication credentials were not provided.");
+    CHECK(refused["response"]["headers"].contains("WWW-Authenticate"));
+    CHECK_FALSE(refused["trace"]["steps"].empty());
+    CHECK(refused["trace"]["outcome"]["status"] == 401);
+
+    json login = exchange(R"({"method": "GET", "path": "/api-auth/login/"})");
+    REQUIRE(login["response"]["cookies"].size() == 1);
+    CHECK(login["response"]["cookies"][0]["name"] == "csrftoken");
+    CHECK(login["response"]["cookies"][0]["header"].get<std::string>().rfind("csrftoken=", 0) == 0);
+    CHECK(login["response"]["body"].get<std::string>().find("<form") != std::string::npos);
+    CHECK(login["response"]["json"].is_null());  // an HTML page has no JSON
+
+    f.log_in("carol");
+    CHECK(exchange(R"({"method": "GET", "path": "/auth/users/me/"})")["response"]["json"]["username"] == "carol");
+}
+
+TEST_CASE("a page request that is not JSON is refused in the user's words", "[lab][browser]") {
+    CHECK_THROWS_WITH(lab::request_from_json("{\"method\": "), Catch::Contains("the request is not JSON"));
+    CHECK_THROWS_WITH(lab::request_from_json("[1, 2]"), "request must be an object");
 }
