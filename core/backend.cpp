@@ -79,7 +79,7 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
         trace.add("request", "RequestLimits", "fail", "The request is too large: " + refusal->message + ".");
         trace.conclude(refusal->status, "request_too_large",
                        std::to_string(refusal->status) + ": refused before Django: " + refusal->message + ".");
-        return {http::limit_response(*refusal), trace.to_json()};
+        return {http::limit_response(*refusal), std::move(trace).to_json()};
     }
     auth::Passwords hasher = passwords();
     drf::RequestContext context(world_, request, now(), random_, hasher, &cache_);
@@ -101,7 +101,7 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     django::process_response(response, context.session, frame_options);
     // The server sends no body for HEAD, whatever the status; Content-Length stays GET's.
     if (request.method == "HEAD") response.body.clear();
-    return {std::move(response), context.trace.to_json()};
+    return {std::move(response), std::move(context.trace).to_json()};
 }
 
 }  // namespace authlab

@@ -12,13 +12,21 @@ void Trace::conclude(int status, std::string kind, std::string sentence) {
     outcome_ = {{"status", status}, {"kind", std::move(kind)}, {"sentence", std::move(sentence)}};
 }
 
-nlohmann::ordered_json Trace::to_json() const {
+nlohmann::ordered_json Trace::to_json() && {
+    // Built key by key from moved parts: an initializer list would copy every step's data.
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
-    for (const TraceStep& s : steps_) {
-        steps.push_back({{"stage", s.stage}, {"component", s.component}, {"result", s.result},
-                         {"summary", s.summary}, {"data", s.data}});
+    for (TraceStep& s : steps_) {
+        nlohmann::ordered_json& step = steps.emplace_back(nlohmann::ordered_json::object());
+        step["stage"] = std::move(s.stage);
+        step["component"] = std::move(s.component);
+        step["result"] = std::move(s.result);
+        step["summary"] = std::move(s.summary);
+        step["data"] = std::move(s.data);
     }
-    return {{"steps", steps}, {"outcome", outcome_}};
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    out["steps"] = std::move(steps);
+    out["outcome"] = std::move(outcome_);
+    return out;
 }
 
 }  // namespace authlab::drf

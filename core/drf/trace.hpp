@@ -25,7 +25,9 @@ public:
 
     // Set once, when the response is known: "401 because …".
     void conclude(int status, std::string kind, std::string sentence);
-    nlohmann::ordered_json to_json() const;
+    // The trace as the page reads it: {"steps": [...], "outcome": {...}}. It takes the steps
+    // apart to build it, so only a trace that is done can say it.
+    nlohmann::ordered_json to_json() &&;
 
 private:
     std::vector<TraceStep> steps_;

@@ -114,5 +114,5 @@ TEST_CASE("the trace names each authenticator's verdict and never a whole creden
     CHECK(step.result == "fail");
     CHECK(step.summary.find("012345") != std::string::npos);
     CHECK(step.summary.find(key) == std::string::npos);
-    CHECK(context.trace.to_json().dump().find(key) == std::string::npos);
+    CHECK(std::move(context.trace).to_json().dump().find(key) == std::string::npos);
 }
