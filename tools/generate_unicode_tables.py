@@ -12,6 +12,12 @@ composition pairs are the two-character canonical decompositions that normalize(
 back together (which leaves out exactly the composition exclusions). Hangul syllables are
 arithmetic in nfkc.cpp and have no rows here. The output depends only on the Unicode
 version, so reruns give the same file byte for byte.
+
+The tables ship inside the WebAssembly module, so they are written as compact byte streams
+(the format is in nfkc_tables.hpp) that nfkc_tables_decode.cpp expands once, on first use:
+25 KB, 10 KB gzipped, where arrays of structs took 74 KB, 38 KB gzipped. Of the encodings
+measured, varint code points with the UTF-8 inline gzipped to 15.6 KB, the same split into
+columns to 15.0 KB; coding each code point as a delta from the previous row's did best.
 """
 import pathlib
 import sys
@@ -76,23 +82,8 @@ def combining_ranges():
     return ranges
 
 
-class Pool:
-    """The UTF-8 bytes of every decomposition, each stored once."""
-
-    def __init__(self):
-        self.data = bytearray()
-
-    def add(self, text):
-        encoded = text.encode("utf-8")
-        offset = self.data.find(encoded)
-        if offset < 0:
-            offset = len(self.data)
-            self.data += encoded
-        assert offset < 1 << 16 and len(encoded) < 1 << 8
-        return offset, len(encoded)
-
-
-def decompositions(pool):
+def decompositions():
+    """(code, code points) rows of normalize('NFD') and, where it differs, of normalize('NFKD')."""
     canonical, compatibility = [], []
     for code in characters():
         alone = chr(code)
@@ -101,9 +92,9 @@ def decompositions(pool):
         assert nfd == "".join(map(chr, canonically_ordered(expand(code, False)))), hex(code)
         assert nfkd == "".join(map(chr, canonically_ordered(expand(code, True)))), hex(code)
         if nfd != alone:
-            canonical.append((code, *pool.add(nfd)))
+            canonical.append((code, [ord(c) for c in nfd]))
         if nfkd != nfd:
-            compatibility.append((code, *pool.add(nfkd)))
+            compatibility.append((code, [ord(c) for c in nfkd]))
     return canonical, compatibility
 
 
@@ -117,25 +108,76 @@ def compositions():
         if unicodedata.normalize("NFC", chr(first) + chr(second)) == chr(code):
             assert unicodedata.combining(chr(first)) == 0 and unicodedata.combining(chr(code)) == 0
             pairs.append((first, second, code))
-    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+    return pairs
 
 
-def rows(items, per_line, format_item):
+def varint(number):
+    """LEB128: seven bits a byte, low bits first, the top bit set on all but the last byte."""
+    out = bytearray()
+    while number >= 0x80:
+        out.append(number & 0x7F | 0x80)
+        number >>= 7
+    out.append(number)
+    return out
+
+
+def zigzag(delta):
+    """A signed delta as a varint's number: 0, -1, 1, -2, 2 ... become 0, 1, 2, 3, 4 ..."""
+    return delta * 2 if delta >= 0 else -delta * 2 - 1
+
+
+def encode_combining_ranges(ranges):
+    """Per range: the gap since the previous range ended, its length, its class."""
+    out, end = bytearray(), 0
+    for first, length, ccc in ranges:
+        out += varint(first - end) + varint(length) + varint(ccc)
+        end = first + length
+    return out
+
+
+def encode_decompositions(rows, composition_firsts):
+    """Rows of (code, code points) as nfkc_tables.hpp describes; a code in composition_firsts
+    is a primary composite, and its composition's first follows its decomposition."""
+    out, previous_code, previous = bytearray(), 0, [0]
+    for code, parts in rows:
+        first = composition_firsts.get(code)
+        out += varint(code - previous_code) + varint(len(parts) * 2 + (first is not None))
+        for position, part in enumerate(parts):
+            out += varint(zigzag(part - previous[min(position, len(previous) - 1)]))
+        if first is not None:
+            out += varint(zigzag(first - parts[0]))
+        previous_code, previous = code, parts
+    return out
+
+
+def rows(data, per_line=16):
     lines = []
-    for start in range(0, len(items), per_line):
-        lines.append("    " + " ".join(format_item(item) + "," for item in items[start:start + per_line]))
+    for start in range(0, len(data), per_line):
+        lines.append("    " + " ".join("0x%02X," % byte for byte in data[start:start + per_line]))
     return "\n".join(lines)
 
 
 def main():
-    pool = Pool()
     ccc = combining_ranges()
-    canonical, compatibility = decompositions(pool)
+    canonical, compatibility = decompositions()
     pairs = compositions()
-    decomposition_row = lambda row: "{0x%04X, %d, %d}" % row
+    # The decoded tables index their code points with uint16_t offsets and uint8_t sizes.
+    assert sum(len(parts) for _, parts in canonical + compatibility) < 1 << 16
+    assert all(len(parts) < 1 << 8 for _, parts in canonical + compatibility)
+    # A composite's second is the last code point of its decomposition, so only its first is stored.
+    nfd = dict(canonical)
+    assert all(nfd[composite][-1] == second for _, second, composite in pairs)
+    composition_firsts = {composite: first for first, _, composite in pairs}
+    streams = {
+        "CombiningRanges": encode_combining_ranges(ccc),
+        "Canonical": encode_decompositions(canonical, composition_firsts),
+        "Compatibility": encode_decompositions(compatibility, {}),
+    }
+    arrays = "\n\n".join(f"constexpr std::uint8_t k{name}[] = {{\n{rows(data)}\n}};" for name, data in streams.items())
     text = f"""\
 // Generated by tools/generate_unicode_tables.py from Python {sys.version_info.major}.{sys.version_info.minor}'s unicodedata, Unicode {unicodedata.unidata_version}.
 // Do not edit; regenerate with: /usr/bin/python3 tools/generate_unicode_tables.py
+// The streams' format is in nfkc_tables.hpp; nfkc_tables_decode.cpp expands them.
 #include "unicode/nfkc_tables.hpp"
 
 namespace authlab::unicode::tables {{
@@ -144,40 +186,23 @@ const char unicode_version[] = "{unicodedata.unidata_version}";
 
 namespace {{
 
-constexpr CombiningRange kCombiningRanges[] = {{
-{rows(ccc, 6, lambda row: "{0x%04X, %d, %d}" % tuple(row))}
-}};
-
-constexpr Decomposition kCanonical[] = {{
-{rows(canonical, 6, decomposition_row)}
-}};
-
-constexpr Decomposition kCompatibility[] = {{
-{rows(compatibility, 6, decomposition_row)}
-}};
-
-constexpr std::uint8_t kDecompositionBytes[] = {{
-{rows(list(pool.data), 16, lambda byte: "0x%02X" % byte)}
-}};
-
-constexpr Composition kCompositions[] = {{
-{rows(pairs, 4, lambda row: "{0x%04X, 0x%04X, 0x%04X}" % row)}
-}};
+{arrays}
 
 }}  // namespace
 
-const std::span<const CombiningRange> combining_ranges(kCombiningRanges);
-const std::span<const Decomposition> canonical_decompositions(kCanonical);
-const std::span<const Decomposition> compatibility_decompositions(kCompatibility);
-const std::span<const std::uint8_t> decomposition_bytes(kDecompositionBytes);
-const std::span<const Composition> compositions(kCompositions);
+namespace encoded {{
+const std::span<const std::uint8_t> combining_ranges(kCombiningRanges);
+const std::span<const std::uint8_t> canonical_decompositions(kCanonical);
+const std::span<const std::uint8_t> compatibility_decompositions(kCompatibility);
+}}  // namespace encoded
 
 }}  // namespace authlab::unicode::tables
 """
     OUTPUT.write_text(text)
+    sizes = ", ".join(f"{len(data)}" for data in streams.values())
     print(f"{OUTPUT}: {len(ccc)} combining ranges, {len(canonical)} canonical and "
-          f"{len(compatibility)} compatibility decompositions in {len(pool.data)} bytes, "
-          f"{len(pairs)} compositions (Unicode {unicodedata.unidata_version})")
+          f"{len(compatibility)} compatibility decompositions, {len(pairs)} compositions "
+          f"(Unicode {unicodedata.unidata_version}) in streams of {sizes} bytes")
 
 
 if __name__ == "__main__":

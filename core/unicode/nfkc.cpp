@@ -74,7 +74,7 @@ void encode(char32_t code, std::string& out) {
 }
 
 std::uint8_t combining_class(char32_t code) {
-    const auto ranges = tables::combining_ranges;
+    const std::vector<CombiningRange>& ranges = tables::decoded().combining_ranges;
     if (ranges.empty() || code < ranges.front().first) return 0;  // everything below U+0300
     auto after = std::upper_bound(ranges.begin(), ranges.end(), code,
                                   [](char32_t c, const CombiningRange& range) { return c < range.first; });
@@ -83,7 +83,7 @@ std::uint8_t combining_class(char32_t code) {
     return code - range.first < range.length ? range.ccc : 0;
 }
 
-const Decomposition* find_decomposition(std::span<const Decomposition> table, char32_t code) {
+const Decomposition* find_decomposition(const std::vector<Decomposition>& table, char32_t code) {
     if (table.empty() || code < table.front().code_point) return nullptr;  // ASCII among them
     auto found = std::lower_bound(table.begin(), table.end(), code,
                                   [](const Decomposition& entry, char32_t c) { return entry.code_point < c; });
@@ -99,20 +99,16 @@ void decompose(char32_t code, bool compatibility, std::vector<Character>& out) {
         if (index % kTCount != 0) out.push_back({kTBase + index % kTCount, 0});
         return;
     }
+    const tables::Tables& data = tables::decoded();
     const Decomposition* found = nullptr;
-    if (compatibility) found = find_decomposition(tables::compatibility_decompositions, code);
-    if (found == nullptr) found = find_decomposition(tables::canonical_decompositions, code);
+    if (compatibility) found = find_decomposition(data.compatibility_decompositions, code);
+    if (found == nullptr) found = find_decomposition(data.canonical_decompositions, code);
     if (found == nullptr) {
         out.push_back({code, combining_class(code)});
         return;
     }
-    std::string_view bytes(reinterpret_cast<const char*>(tables::decomposition_bytes.data()) + found->offset,
-                           found->size);
-    while (!bytes.empty()) {
-        const Decoded part = decode_front(bytes);
-        out.push_back({part.code, combining_class(part.code)});
-        bytes.remove_prefix(part.size);
-    }
+    const auto parts = std::span(data.decomposition_code_points).subspan(found->offset, found->size);
+    for (const char32_t part : parts) out.push_back({part, combining_class(part)});
 }
 
 // Canonical ordering: a stable sort of each run of non-starters by combining class. Starters
@@ -139,7 +135,7 @@ std::optional<char32_t> compose_pair(char32_t first, char32_t second) {
         second < kTBase + kTCount) {
         return first + (second - kTBase);
     }
-    const auto pairs = tables::compositions;
+    const std::vector<Composition>& pairs = tables::decoded().compositions;
     if (pairs.empty() || second < pairs.front().second) return std::nullopt;  // no letter or digit is one
     auto found = std::lower_bound(pairs.begin(), pairs.end(), Composition{first, second, 0},
                                   [](const Composition& a, const Composition& b) {

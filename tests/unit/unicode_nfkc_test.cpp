@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
 #include <map>
 #include <random>
 #include <sstream>
@@ -9,6 +12,7 @@
 #include "support/python.hpp"
 #include "support/temp_file.hpp"
 #include "unicode/nfkc.hpp"
+#include "unicode/nfkc_tables.hpp"
 
 using authlab::testing::from_hex;
 using authlab::testing::to_hex;
@@ -250,7 +254,97 @@ const std::vector<Case>& python_cases(const std::string& group) {
     return groups.at(group);
 }
 
+// The facts the decoded tables hold, one a line, as kTablesScript prints Python's.
+constexpr const char* kTablesScript = R"py(
+import unicodedata
+for code in range(0x110000):
+    c = chr(code)
+    if unicodedata.combining(c):
+        print("ccc %X %d" % (code, unicodedata.combining(c)))
+    if 0xAC00 <= code <= 0xD7A3:
+        continue  # Hangul syllables: nfkc.cpp computes them
+    nfd, nfkd = unicodedata.normalize("NFD", c), unicodedata.normalize("NFKD", c)
+    if nfd != c:
+        print("canonical %X:%s" % (code, "".join(" %X" % ord(part) for part in nfd)))
+    if nfkd != nfd:
+        print("compatibility %X:%s" % (code, "".join(" %X" % ord(part) for part in nfkd)))
+    mapping = unicodedata.decomposition(c).split()
+    # A primary composite: two characters canonically, and not excluded, so NFC keeps it.
+    if len(mapping) == 2 and not mapping[0].startswith("<") and unicodedata.normalize("NFC", c) == c:
+        print("composition %X %X %X" % (int(mapping[0], 16), int(mapping[1], 16), code))
+)py";
+
+std::string hex_code(char32_t code) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%X", static_cast<unsigned>(code));
+    return buf;
+}
+
+std::vector<std::string> decoded_table_lines() {
+    namespace tables = authlab::unicode::tables;
+    const tables::Tables& decoded = tables::decoded();
+    std::vector<std::string> lines;
+    for (const tables::CombiningRange& range : decoded.combining_ranges) {
+        for (char32_t c = range.first; c < range.first + range.length; ++c) {
+            lines.push_back("ccc " + hex_code(c) + " " + std::to_string(range.ccc));
+        }
+    }
+    const auto add_decompositions = [&](const std::string& kind, const std::vector<tables::Decomposition>& table) {
+        for (const tables::Decomposition& entry : table) {
+            std::string line = kind + " " + hex_code(entry.code_point) + ":";
+            for (std::size_t i = 0; i < entry.size; ++i) {
+                line += " " + hex_code(decoded.decomposition_code_points.at(entry.offset + i));
+            }
+            lines.push_back(line);
+        }
+    };
+    add_decompositions("canonical", decoded.canonical_decompositions);
+    add_decompositions("compatibility", decoded.compatibility_decompositions);
+    for (const tables::Composition& pair : decoded.compositions) {
+        lines.push_back("composition " + hex_code(pair.first) + " " + hex_code(pair.second) + " " +
+                        hex_code(pair.composite));
+    }
+    return lines;
+}
+
+// The lines of `from` missing in `in` (both sorted), the first few of them.
+std::vector<std::string> first_missing(const std::vector<std::string>& from, const std::vector<std::string>& in) {
+    std::vector<std::string> missing;
+    std::set_difference(from.begin(), from.end(), in.begin(), in.end(), std::back_inserter(missing));
+    if (missing.size() > 10) missing.resize(10);
+    return missing;
+}
+
 }  // namespace
+
+TEST_CASE("The tables decoded from the generated streams are Python's unicodedata", "[unicode]") {
+    std::vector<std::string> ours = decoded_table_lines();
+    std::vector<std::string> python = authlab::testing::python::lines(authlab::testing::python::run(kTablesScript));
+    std::sort(ours.begin(), ours.end());
+    std::sort(python.begin(), python.end());
+    for (const std::string& line : first_missing(python, ours)) FAIL_CHECK("missing: " << line);
+    for (const std::string& line : first_missing(ours, python)) FAIL_CHECK("not Python's: " << line);
+    CHECK(ours.size() == python.size());
+}
+
+TEST_CASE("The decoded tables are sorted as nfkc.cpp's binary searches need", "[unicode]") {
+    namespace tables = authlab::unicode::tables;
+    const tables::Tables& decoded = tables::decoded();
+    CHECK(std::adjacent_find(decoded.combining_ranges.begin(), decoded.combining_ranges.end(),
+                             [](const tables::CombiningRange& a, const tables::CombiningRange& b) {
+                                 return a.first + a.length > b.first;  // overlapping or out of order
+                             }) == decoded.combining_ranges.end());
+    for (const auto* table : {&decoded.canonical_decompositions, &decoded.compatibility_decompositions}) {
+        CHECK(std::adjacent_find(table->begin(), table->end(),
+                                 [](const tables::Decomposition& a, const tables::Decomposition& b) {
+                                     return a.code_point >= b.code_point;
+                                 }) == table->end());
+    }
+    CHECK(std::adjacent_find(decoded.compositions.begin(), decoded.compositions.end(),
+                             [](const tables::Composition& a, const tables::Composition& b) {
+                                 return a.second != b.second ? a.second > b.second : a.first >= b.first;
+                             }) == decoded.compositions.end());
+}
 
 TEST_CASE("NFC and NFKC of every code point alone are Python's", "[unicode]") {
     check_against_python(python_cases("every code point"));
