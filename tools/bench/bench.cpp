@@ -4,6 +4,7 @@
 //   login       ModelBackend.authenticate: unknown user vs wrong password (should be ~1)
 //   request     the mix of request_mix.json (carol's DRF token or none) as the page sends it:
 //               JSON in, the browser's cookie jar, the whole pipeline, the answer and trace as JSON
+// --request-only measures the request mix alone (tools/bench/run's further rounds).
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -44,12 +45,8 @@ double median_seconds(int runs, const std::function<void()>& work) {
 
 void report(const nlohmann::json& line) { std::cout << line.dump() << std::endl; }
 
-}  // namespace
-
-int main() {
-    crypto::SystemRandom random;
-    auth::Passwords passwords(random, auth::Argon2Cost::django32());
-
+// Argon2id at Django 3.2's cost, PBKDF2 against OpenSSL, ModelBackend's two failures.
+void measure_hashing(auth::Passwords& passwords, World& world) {
     report({{"measure", "argon2"}, {"seconds", median_seconds(5, [&] { passwords.make_password("carol-pass-1"); })}});
 
     const std::string password = "lètmein", salt = "seasalt";  // as django_bench.py hashes them
@@ -61,11 +58,12 @@ int main() {
     });
     report({{"measure", "pbkdf2"}, {"seconds", ours}, {"openssl_seconds", openssl}});
 
-    World world = default_world(random);
     double unknown = median_seconds(7, [&] { auth::authenticate(world, passwords, std::string("nobody"), std::string("x")); });
     double wrong = median_seconds(7, [&] { auth::authenticate(world, passwords, std::string("carol"), std::string("x")); });
     report({{"measure", "login"}, {"unknown_user_seconds", unknown}, {"wrong_password_seconds", wrong}});
+}
 
+void measure_requests(World world, crypto::RandomSource& random) {
     // The request as the page sends it: JSON text in, read into a request, sent with the
     // browser's cookie jar, the answer and its trace written back as JSON. wasm_bench.mjs times
     // core.handle on the same texts, so the two figures are the same work.
@@ -94,4 +92,15 @@ int main() {
                                  for (const std::string& request : requests) lab::sent_to_json(browser.send(lab::request_from_json(request)));
                          }) / (rounds * static_cast<double>(requests.size()));
     report({{"measure", "request"}, {"seconds", per_request}});
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool request_only = argc > 1 && std::string(argv[1]) == "--request-only";
+    crypto::SystemRandom random;
+    auth::Passwords passwords(random, auth::Argon2Cost::django32());
+    World world = default_world(random);
+    if (!request_only) measure_hashing(passwords, world);
+    measure_requests(std::move(world), random);
 }

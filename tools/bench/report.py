@@ -5,11 +5,25 @@ measures, one table or one JSON object per line.
 
     report.py JSON(0|1) NATIVE WASM DJANGO BROWSER"""
 import json
+import statistics
 import sys
 
 as_json, *blocks = sys.argv[1:]
-native, wasm, django, browser = ({json.loads(line)['measure']: json.loads(line) for line in block.splitlines()}
-                                 for block in blocks)
+
+
+def measures(block):
+    """{measure: its line}. The request mix comes in rounds: its line keeps the median of their
+    seconds, and every round's in 'rounds'."""
+    out = {}
+    for line in map(json.loads, filter(None, block.splitlines())):
+        if line['measure'] == 'request':
+            rounds = out.get('request', {}).get('rounds', []) + [line['seconds']]
+            line = dict(line, seconds=statistics.median(rounds), rounds=rounds)
+        out[line['measure']] = line
+    return out
+
+
+native, wasm, django, browser = map(measures, blocks)
 ms = 1000
 
 # (name, value, unit, peer, peer_value, target: (comparison of the ratio or else the value, bound))
@@ -59,3 +73,5 @@ print('also: core("default") in Node.js %.1f ms; Argon2id natively %.0f ms, in N
       'cold ready per context %s ms; transferred (gzip -9) %s' % (
           wasm['open_default']['seconds'] * ms, native['argon2']['seconds'] * ms, wasm['argon2']['seconds'] * ms,
           django['argon2']['seconds'] * ms, [round(v) for v in browser['ready']['cold_all']], browser['transfer']['files']))
+print('a request in each round, ms: native %s, WebAssembly %s, Django %s' % tuple(
+    [round(s * ms, 3) for s in side['request']['rounds']] for side in (native, wasm, django)))

@@ -5,6 +5,7 @@
 //   import_10k    importWorld of 10,000 users, 100 groups and 1,000 books
 //   matrix_10k    the outcome matrix of that world; matrix_group_change: a group saved, then the
 //                 matrix (both left out with --no-scale)
+// --request-only measures the request mix alone (tools/bench/run's further rounds).
 import { readFileSync } from 'node:fs';
 
 import { openAuthLabForNode } from '../../wasm/authlab-api.mjs';
@@ -24,11 +25,13 @@ function medianSeconds(runs, work) {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 const report = (line) => console.log(JSON.stringify(line));
-
-report({ measure: 'open_default', seconds: medianSeconds(5, () => lab.core('default').delete()) });
+const requestOnly = process.argv.includes('--request-only');
 
 const core = lab.core('default');
-report({ measure: 'argon2', seconds: medianSeconds(3, () => core.hashPassword('carol-pass-1')) });
+if (!requestOnly) {
+  report({ measure: 'open_default', seconds: medianSeconds(5, () => lab.core('default').delete()) });
+  report({ measure: 'argon2', seconds: medianSeconds(3, () => core.hashPassword('carol-pass-1')) });
+}
 
 const { header } = core.issueCredentials('carol', 'token');
 const requests = mix.map(({ method, path, auth, json }) => ({
@@ -44,6 +47,7 @@ const perRequest = medianSeconds(5, () => {
 }) / (rounds * requests.length);
 report({ measure: 'request', seconds: perRequest });
 core.delete();
+if (requestOnly) process.exit(0);
 
 const scaled = lab.core('empty');
 const big = largeWorld(lab.core('default').exportWorld(), 10000, 100, 1000);
