@@ -56,8 +56,8 @@ using namespace authlab;
 using nlohmann::ordered_json;
 using pyjson::Value;
 
-std::string dump(const ordered_json& json) { return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace); }
-std::string error_json(const std::string& message) { return dump({{"error", message}}); }
+using lab::json_text;
+std::string error_json(const std::string& message) { return json_text({{"error", message}}); }
 const std::string ok_json = R"({"ok": true})";
 
 // Runs `body`; any exception becomes {"error": …}.
@@ -172,14 +172,14 @@ public:
     std::string advance(double seconds) {
         return guarded([&] {
             if (auto problem = browser_.advance(seconds)) return error_json(*problem);
-            return dump({{"ok", true}, {"now", now()}});
+            return json_text({{"ok", true}, {"now", now()}});
         });
     }
 
     double now() const { return static_cast<double>(browser_.now()) / 1000.0; }
 
     std::string exportWorld() const {
-        return guarded([&] { return dump(world_to_json(backend_.world())); });
+        return guarded([&] { return json_text(world_to_json(backend_.world())); });
     }
 
     std::string importWorld(const std::string& json) {
@@ -193,7 +193,7 @@ public:
 
     std::string exportDjango() const {
         return guarded([&] {
-            return dump({{"fixture", exporting::django_fixture(backend_.world()).dump(2)},
+            return json_text({{"fixture", exporting::django_fixture(backend_.world()).dump(2)},
                          {"code", exporting::django_code(backend_.world())}});
         });
     }
@@ -204,12 +204,12 @@ public:
             if (auto* error = std::get_if<exporting::FixtureError>(&imported)) return error_json(error->message);
             auto& done = std::get<exporting::FixtureImport>(imported);
             backend_.world() = std::move(done.world);
-            return dump({{"ok", true}, {"report", done.report}});
+            return json_text({{"ok", true}, {"report", done.report}});
         });
     }
 
     std::string hashPassword(const std::string& password) {
-        return guarded([&] { return dump({{"encoded", backend_.passwords().make_password(password)}}); });
+        return guarded([&] { return json_text({{"encoded", backend_.passwords().make_password(password)}}); });
     }
 
     std::string checkPassword(const std::string& password, const std::string& encoded) {
@@ -218,12 +218,12 @@ public:
             const char* verdict = check.verdict == auth::Verdict::match      ? "match"
                                   : check.verdict == auth::Verdict::mismatch ? "mismatch"
                                                                               : "malformed";
-            return dump({{"verdict", verdict}, {"problem", check.problem}, {"must_update", check.must_update}});
+            return json_text({{"verdict", verdict}, {"problem", check.problem}, {"must_update", check.must_update}});
         });
     }
 
     std::string cookies() const {
-        return guarded([&] { return dump(browser_.cookies()); });
+        return guarded([&] { return json_text(browser_.cookies()); });
     }
 
     void clearCookies() { browser_.clear_cookies(); }
@@ -231,7 +231,7 @@ public:
     // The jar across a page reload: exportCookies() → [{name, value, expires}];
     // importCookies(json) → {"ok": true} | {"error": …} (the jar stays as it was on error).
     std::string exportCookies() const {
-        return guarded([&] { return dump(browser_.export_cookies()); });
+        return guarded([&] { return json_text(browser_.export_cookies()); });
     }
 
     std::string importCookies(const std::string& json) {
@@ -242,23 +242,23 @@ public:
     }
 
     std::string snapshot() const {
-        return guarded([&] { return dump(lab::snapshot(backend_)); });
+        return guarded([&] { return json_text(lab::snapshot(backend_)); });
     }
 
     std::string admin(const std::string& command_json) {
         return guarded([&] {
             auto command = nlohmann::json::parse(command_json, nullptr, false);
             if (command.is_discarded()) return error_json("the command is not JSON");
-            return dump(lab::apply_admin_command(backend_, command));
+            return json_text(lab::apply_admin_command(backend_, command));
         });
     }
 
     std::string whyNot(const std::string& request_json) {
-        return guarded([&] { return dump(lab::why_not(backend_, browser_.with_cookies(lab::request_from_json(request_json)))); });
+        return guarded([&] { return json_text(lab::why_not(backend_, browser_.with_cookies(lab::request_from_json(request_json)))); });
     }
 
     std::string matrix(const std::string& mechanism) {
-        return guarded([&] { return dump(matrix_.of(backend_, mechanism)); });
+        return guarded([&] { return json_text(matrix_.of(backend_, mechanism)); });
     }
 
     // {"header": "Token …"} or {"cookies": [names]} (a session's cookies go into the jar).
@@ -267,16 +267,16 @@ public:
             auto issued = lab::issue_credentials(backend_, username, mechanism);
             if (auto* problem = std::get_if<std::string>(&issued)) return error_json(*problem);
             const lab::Credentials& credentials = std::get<lab::Credentials>(issued);
-            if (credentials.authorization) return dump({{"header", *credentials.authorization}});
+            if (credentials.authorization) return json_text({{"header", *credentials.authorization}});
             ordered_json names = ordered_json::array();
             browser_.receive(credentials.cookies);
             for (const http::SetCookie& cookie : credentials.cookies) names.push_back(cookie.name);
-            return dump({{"cookies", names}});
+            return json_text({{"cookies", names}});
         });
     }
 
     std::string inspectJwt(const std::string& token) const {
-        return guarded([&] { return dump(lab::inspect_jwt(backend_, token)); });
+        return guarded([&] { return json_text(lab::inspect_jwt(backend_, token)); });
     }
 
     // The world becomes the lesson's setup, built fresh; the jar empties (lab.lessonCore).
@@ -348,7 +348,7 @@ std::string runScenarios(const std::string& files_json, bool json) {
             files.push_back(std::move(file));
         }
         scenario::RunnerOutput output = scenario::run_scenario_files(files, json);
-        return dump({{"output", output.out}, {"errors", output.err}, {"exitCode", output.exit_code}});
+        return json_text({{"output", output.out}, {"errors", output.err}, {"exitCode", output.exit_code}});
     });
 }
 
@@ -372,7 +372,7 @@ std::string forgeJwt(const std::string& header, const std::string& payload, cons
         std::optional<lab::Signing> signing = lab::signing_named(mode);
         if (!signing) return error_json("unknown signing mode '" + mode + "' (unsigned, old, none or hs256)");
         lab::ForgedJwt forged = lab::forge_jwt(header, payload, *signing, original, key);
-        return forged.token.empty() ? error_json(forged.problem) : dump({{"token", forged.token}});
+        return forged.token.empty() ? error_json(forged.problem) : json_text({{"token", forged.token}});
     });
 }
 

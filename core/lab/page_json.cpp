@@ -46,9 +46,13 @@ Value response_value(const http::Response& response, Micros at) {
 
 }  // namespace
 
+std::string json_text(const nlohmann::ordered_json& json) {
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string sent_to_json(const BrowserSession::Sent& sent) {
     return "{\"response\": " + pyjson::dumps(response_value(sent.exchange.response, sent.at), {.ensure_ascii = false}) +
-           ", \"trace\": " + sent.exchange.trace.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "}";
+           ", \"trace\": " + json_text(sent.exchange.trace) + "}";
 }
 
 }  // namespace authlab::lab
