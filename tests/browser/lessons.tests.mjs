@@ -21,6 +21,30 @@ async function openLesson(context, url, id, extra = '') {
   return page;
 }
 
+// The next lesson, started from the picker on a page already open, as a class goes on to it.
+async function startFromPicker(page, id) {
+  await showTab(page, 'request');
+  await page.evaluate(() => { document.querySelector('#lessons').open = true; });
+  await page.click(`#lesson-start-${id}`);
+  await page.waitForSelector(`body[data-lesson="${id}"][data-lesson-step="1"]`);
+}
+
+// Every shipped lesson on one page, one after another: the first from its link, the others
+// from the picker once the last is left.
+async function eachShippedLesson(context, url, root, play) {
+  const lessons = shippedLessons(root);
+  assert.ok(lessons.length > 0, 'no shipped lessons');
+  const page = await openLesson(context, url, lessons[0].id);
+  for (const [index, lesson] of lessons.entries()) {
+    if (index > 0) await startFromPicker(page, lesson.id);
+    await play(page, lesson);
+    // Leaving gives the learner's own world back, and the lesson is forgotten.
+    await page.click('#lesson-leave');
+    await page.waitForFunction(() => document.body.dataset.lesson === undefined);
+  }
+  await page.close();
+}
+
 const stepOf = (page) => page.evaluate(() => Number(document.body.dataset.lessonStep));
 
 // `${name}` as a learner fills it in: a value read from an earlier answer; `${cookie:NAME}`
@@ -230,24 +254,16 @@ export const tests = [
   {
     name: 'lessons: every shipped lesson plays through with the learner\'s own actions',
     async run({ context, url, root }) {
-      const lessons = shippedLessons(root);
-      assert.ok(lessons.length > 0, 'no shipped lessons');
-      for (const lesson of lessons) {
-        const page = await openLesson(context, url, lesson.id);
+      await eachShippedLesson(context, url, root, async (page, lesson) => {
         assert.equal(await page.evaluate(() => document.body.dataset.lessonSteps), String(lesson.steps.length));
         await playByHand(page, lesson);
-        // Leaving gives the learner's own world back, and the lesson is forgotten.
-        await page.click('#lesson-leave');
-        await page.waitForFunction(() => document.body.dataset.lesson === undefined);
-        await page.close();
-      }
+      });
     },
   },
   {
     name: 'lessons: Show me does every step of every shipped lesson, and each is judged met as if the learner did it',
     async run({ context, url, root }) {
-      for (const lesson of shippedLessons(root)) {
-        const page = await openLesson(context, url, lesson.id);
+      await eachShippedLesson(context, url, root, async (page, lesson) => {
         for (const [index, step] of lesson.steps.entries()) {
           assert.equal(await stepOf(page), index + 1);
           assert.ok(await page.locator('#lesson-next').isDisabled(), `${lesson.id} step ${index + 1} is met before anything was done`);
@@ -264,10 +280,7 @@ export const tests = [
           if (index + 1 < lesson.steps.length) await page.waitForSelector(`body[data-lesson-step="${index + 2}"]`);
         }
         await page.waitForSelector('#lesson-end:not([hidden])');
-        await page.click('#lesson-leave');  // the learner's own world comes back for the next test
-        await page.waitForFunction(() => document.body.dataset.lesson === undefined);
-        await page.close();
-      }
+      });
     },
   },
   {
