@@ -194,7 +194,7 @@ public:
     std::string exportDjango() const {
         return guarded([&] {
             return json_text({{"fixture", exporting::django_fixture(backend_.world()).dump(2)},
-                         {"code", exporting::django_code(backend_.world())}});
+                              {"code", exporting::django_code(backend_.world())}});
         });
     }
 
