@@ -13,7 +13,9 @@ output"): one JSON array per file, one entry per step. Per step it compares the
 status, the Content-Type, the JSON body (values that are random by nature --
 DRF tokens, JWTs, jti, timestamps -- by shape), WWW-Authenticate, Location,
 Retry-After, and the cookies set (names, deletion, attributes, value shape). Bodies that are not
-JSON (Django's HTML pages) are compared by status and Content-Type only.
+JSON (Django's HTML pages) are compared by status and Content-Type only. With more than one
+--core, the cores must also print the same bytes, stdout and stderr: the native and WebAssembly
+runners run one core, so even what the reference is compared by shape must be equal.
 
 Exit status: 0 every step agreed; 1 a step disagreed; 2 a runner could not run
 or printed the wrong number of lines or steps (never a silent pass)."""
@@ -274,7 +276,8 @@ def start(command, files):
 
 
 def finish(command, proc, scenarios, timeout):
-    """The runner's outputs, one list per scenario, checked against the contract."""
+    """The runner's outputs, one list per scenario, checked against the contract, and
+    what it printed: (outputs, stdout, stderr)."""
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -309,7 +312,7 @@ def finish(command, proc, scenarios, timeout):
                 raise RunnerError('%r: %s step %d: not a step record: %s'
                                   % (command, name, i, short(entry, 80)))
         outputs.append(out)
-    return outputs
+    return outputs, stdout, stderr
 
 
 # --- report -----------------------------------------------------------------
@@ -348,6 +351,30 @@ def report(name, number, step, diffs, label):
             aspect, ref, got = diff
             print('  %-*s  reference: %s' % (width, aspect, short(ref, 300)))
             print('  %-*s  core:      %s' % (width, '', short(got, 300)))
+
+
+def first_difference(a, b):
+    """Where two runners' bytes first differ, by line, for the report."""
+    x, y = a.decode('utf-8', 'replace').split('\n'), b.decode('utf-8', 'replace').split('\n')
+    for number in range(max(len(x), len(y))):
+        left = x[number] if number < len(x) else '(no line)'
+        right = y[number] if number < len(y) else '(no line)'
+        if left != right:
+            return number + 1, left, right
+    return None
+
+
+def cores_print_the_same(printed):
+    """Print where each core's bytes differ from the first core's; True when none do."""
+    (first, first_out), same = printed[0], True
+    for label, out in printed[1:]:
+        for stream, a, b in zip(('stdout', 'stderr'), first_out, out):
+            if a != b:
+                same = False
+                number, left, right = first_difference(a, b)
+                print('CORES DIFFER on %s, line %d:\n  %s: %s\n  %s: %s' % (
+                    stream, number, first, short(left, 300), label, short(right, 300)))
+    return same
 
 
 def compare_runner(label, scenarios, ref_outputs, outputs, limit):
@@ -397,7 +424,7 @@ def main(argv=None):
     files = [name for name, _ in scenarios]
     began = time.time()
     runners = [('reference', args.reference)] + [(c, c) for c in args.core]
-    procs, results, failed = {}, {}, False
+    procs, results, printed, failed = {}, {}, [], False
     for label, command in runners:  # all at once: the reference is the slow one
         try:
             procs[label] = start(command, files)
@@ -407,7 +434,9 @@ def main(argv=None):
     for label, command in runners:
         if label in procs:
             try:
-                results[label] = finish(command, procs[label], scenarios, args.timeout)
+                results[label], stdout, stderr = finish(command, procs[label], scenarios, args.timeout)
+                if label != 'reference':
+                    printed.append((label, (stdout, stderr)))
             except RunnerError as e:
                 print('RUNNER FAILED (%s): %s' % (label, e))
                 failed = True
@@ -425,6 +454,10 @@ def main(argv=None):
         all_agree = all_agree and agree
         print('%s: %d scenarios, %d steps compared; %d scenarios and %d steps agreed%s' % (
             label, len(scenarios), steps, files_ok, steps_ok, '' if agree else '  <- DISAGREES'))
+    if len(printed) > 1:
+        same = cores_print_the_same(printed)
+        all_agree = all_agree and same
+        print('the %d cores printed %s' % (len(printed), 'the same bytes' if same else 'different bytes  <- DIFFER'))
     print('(%.1f s)' % (time.time() - began))
     if failed:
         return 2

@@ -99,9 +99,12 @@ class CompareTest(unittest.TestCase):
         return '%s %s %s' % (sys.executable, self.runner, spec)
 
     def compare(self, core_lines, reference_lines=None, **core_kw):
+        return self.compare_cores([self.command(core_lines, **core_kw)], reference_lines)
+
+    def compare_cores(self, cores, reference_lines=None):
         ref = self.command(reference_lines if reference_lines is not None else [reference_output()])
-        core = self.command(core_lines, **core_kw)
-        p = subprocess.run([sys.executable, COMPARE, '--reference', ref, '--core', core, self.scenario],
+        core_args = [arg for core in cores for arg in ('--core', core)]
+        p = subprocess.run([sys.executable, COMPARE, '--reference', ref, *core_args, self.scenario],
                            capture_output=True, text=True, timeout=60)
         return p.returncode, p.stdout + p.stderr
 
@@ -206,6 +209,28 @@ class CompareTest(unittest.TestCase):
             out[5]['json'] = {'detail': 'x'}
             out[5]['headers']['content-type'] = 'application/json'
         self.assertMismatch(self.doctored(json_instead_of_empty), 'body')
+
+    # --- two cores print the same bytes --------------------------------------
+
+    def test_two_cores_printing_the_same_bytes_agree(self):
+        code, text = self.compare_cores([self.command([reference_output()], stderr='note\n'),
+                                         self.command([reference_output()], stderr='note\n')])
+        self.assertEqual(code, 0, text)
+        self.assertIn('the 2 cores printed the same bytes', text)
+
+    def test_cores_differing_where_the_reference_is_forgiven_are_caught(self):
+        other = reference_output()
+        other[0]['json']['access'] = jwt('access', 1704110400, 300, 'e' * 32)  # another jti: same shape
+        code, text = self.compare_cores([self.command([reference_output()]), self.command([other])])
+        self.assertEqual(code, 1, text)
+        self.assertNotIn('MISMATCH', text)
+        self.assertIn('CORES DIFFER on stdout, line 1', text)
+
+    def test_cores_differing_on_stderr_are_caught(self):
+        code, text = self.compare_cores([self.command([reference_output()], stderr='one\n'),
+                                         self.command([reference_output()], stderr='two\n')])
+        self.assertEqual(code, 1, text)
+        self.assertIn('CORES DIFFER on stderr, line 1', text)
 
     # --- runners that break the contract fail, never pass ------------------
 

@@ -1,5 +1,6 @@
-// Both runners print the same bytes for the same scenario files: tools/authlab run (native)
-// and tools/run-scenario.mjs (WebAssembly), with and without --json, with the same exit code.
+// Both runners print the same table for the same scenario files, byte for byte: tools/authlab
+// run (native) and tools/run-scenario.mjs (WebAssembly), with the same exit code. Their --json
+// bytes are compared by conformance.reference_vs_core, which runs both with --json anyway.
 //   node tests/wasm/runners_identical.test.mjs FILE...
 import { nativeCli, run, runScenarioScript } from './helpers.mjs';
 
@@ -21,23 +22,19 @@ if (files.length === 0) {
   process.exit(2);
 }
 let failures = 0;
-for (const mode of [['--json'], []]) {
-  const label = mode.length ? '--json' : 'table';
-  const before = failures;
-  const native = run(nativeCli(), ['run', ...mode, ...files], { raw: true });
-  const wasm = run(process.execPath, [runScenarioScript, ...mode, ...files], { raw: true });
-  for (const [what, a, b] of [['stdout', native.stdout, wasm.stdout], ['stderr', native.stderr, wasm.stderr]]) {
-    if (Buffer.compare(a, b) !== 0) {
-      ++failures;
-      console.error(`FAIL ${label} ${what} differs at ${firstDifference(a.toString('utf8'), b.toString('utf8'))}`);
-    }
-  }
-  if (native.status !== wasm.status) {
+const native = run(nativeCli(), ['run', ...files], { raw: true });
+const wasm = run(process.execPath, [runScenarioScript, ...files], { raw: true });
+for (const [what, a, b] of [['stdout', native.stdout, wasm.stdout], ['stderr', native.stderr, wasm.stderr]]) {
+  if (Buffer.compare(a, b) !== 0) {
     ++failures;
-    console.error(`FAIL ${label}: exit status native ${native.status}, wasm ${wasm.status}`);
+    console.error(`FAIL ${what} differs at ${firstDifference(a.toString('utf8'), b.toString('utf8'))}`);
   }
-  const lines = native.stdout.toString('utf8').split('\n').filter(Boolean).length;
-  console.log(`${label}: ${files.length} files, ${lines} output lines, exit ${native.status}: ` +
-              (failures > before ? 'DIFFERENT' : 'identical bytes'));
 }
+if (native.status !== wasm.status) {
+  ++failures;
+  console.error(`FAIL exit status native ${native.status}, wasm ${wasm.status}`);
+}
+const lines = native.stdout.toString('utf8').split('\n').filter(Boolean).length;
+console.log(`table: ${files.length} files, ${lines} output lines, exit ${native.status}: ` +
+            (failures ? 'DIFFERENT' : 'identical bytes'));
 process.exit(failures ? 1 : 0);
