@@ -203,6 +203,14 @@ ordered_json user_to_json(const World& world, const User& u) {
             {"groups", groups}, {"permissions", u.permissions}};
 }
 
+ordered_json book_to_json(const Book& b) {
+    return {{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}};
+}
+
+ordered_json order_to_json(const Order& o) {
+    return {{"id", o.id}, {"book", o.book}, {"quantity", o.quantity}, {"owner", o.owner}};
+}
+
 ordered_json world_to_json(const World& world) {
     ordered_json out;
     out["schema"] = "authlab.world";
@@ -217,11 +225,9 @@ ordered_json world_to_json(const World& world) {
     out["users"] = ordered_json::array();
     for (const User& u : world.users) out["users"].push_back(user_to_json(world, u));
     out["books"] = ordered_json::array();
-    for (const Book& b : world.books)
-        out["books"].push_back({{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}});
+    for (const Book& b : world.books) out["books"].push_back(book_to_json(b));
     out["orders"] = ordered_json::array();
-    for (const Order& o : world.orders)
-        out["orders"].push_back({{"id", o.id}, {"book", o.book}, {"quantity", o.quantity}, {"owner", o.owner}});
+    for (const Order& o : world.orders) out["orders"].push_back(order_to_json(o));
     out["tokens"] = ordered_json::array();
     for (const AuthToken& t : world.tokens) out["tokens"].push_back({{"key", t.key}, {"user", t.user}, {"created", t.created}});
     out["sessions"] = ordered_json::array();

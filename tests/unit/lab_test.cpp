@@ -253,6 +253,26 @@ TEST_CASE("the snapshot shows what the admin shows", "[lab]") {
     CHECK(s["policies"]["books"]["permissions"] == nlohmann::ordered_json{"DjangoModelPermissions"});
 }
 
+TEST_CASE("the snapshot lists a group's members once each in the users' order and names who holds each token", "[lab]") {
+    Fixture f;
+    World& world = f.backend.world();
+    const Id customer = world.find_group(std::string_view("Customer"))->id;
+    for (User& u : world.users) u.groups.push_back(customer);  // carol, a Customer already, is listed twice
+    world.add_group(Group{.name = "Nobody", .permissions = {}});
+    nlohmann::ordered_json everyone = nlohmann::ordered_json::array();
+    for (const User& u : world.users) everyone.push_back(u.username);
+    REQUIRE(std::holds_alternative<lab::Credentials>(lab::issue_credentials(f.backend, "carol", "token")));
+
+    auto s = lab::snapshot(f.backend);
+    for (const auto& group : s["groups"]) {
+        if (group["name"] == "Customer") CHECK(group["members"] == everyone);
+        if (group["name"] == "Nobody") CHECK(group["members"] == nlohmann::ordered_json::array());
+    }
+    CHECK(s["groups"].back()["name"] == "Nobody");
+    REQUIRE(s["tokens"].size() == 1);
+    CHECK(s["tokens"][0]["username"] == "carol");
+}
+
 TEST_CASE("why not: a 429 offers to wait out Retry-After or to log in", "[lab]") {
     Fixture f;
     auto answer = lab::apply_admin_command(

@@ -75,6 +75,9 @@ print('also: core("default") in Node.js %.1f ms; Argon2id natively %.0f ms, in N
           django['argon2']['seconds'] * ms, [round(v) for v in browser['ready']['cold_all']], browser['transfer']['files']))
 print('a request in each round, ms: native %s, WebAssembly %s, Django %s' % tuple(
     [round(s * ms, 3) for s in side['request']['rounds']] for side in (native, wasm, django)))
+if 'refresh_10k' in wasm:
+    print('after every change the page reads the 10,000-user world again (snapshot, exportWorld, exportCookies): '
+          '%.0f ms in Node.js' % (wasm['refresh_10k']['seconds'] * ms))
 argon2 = browser['argon2_browser']
 print('Argon2id in Chromium in each round, ms: the core %s, hash-wasm %s' % tuple(
     [round(t) for t in argon2[side]] for side in ('core_all', 'hashwasm_all')))

@@ -4,7 +4,8 @@
 //   open_default  core('default'): the world the page opens with
 //   import_10k    importWorld of 10,000 users, 100 groups and 1,000 books
 //   matrix_10k    the outcome matrix of that world; matrix_group_change: a group saved, then the
-//                 matrix (both left out with --no-scale)
+//                 matrix; refresh_10k: what the page reads after every change (web/js/lab.js's
+//                 refresh: snapshot, exportWorld, exportCookies) (all three left out with --no-scale)
 // --request-only measures the request mix alone (tools/bench/run's further rounds).
 import { readFileSync } from 'node:fs';
 
@@ -62,6 +63,11 @@ if (!process.argv.includes('--no-scale')) {
   report({ measure: 'matrix_group_change', seconds: timed(() => {
     scaled.admin({ op: 'save_group', name: 'group-1', permissions: ['bookshop.view_book', 'bookshop.add_book'] });
     scaled.matrix('token');
+  }) });
+  report({ measure: 'refresh_10k', seconds: medianSeconds(3, () => {
+    scaled.snapshot();
+    scaled.exportWorld();
+    scaled.exportCookies();
   }) });
 }
 scaled.delete();
