@@ -212,23 +212,26 @@ class CompareTest(unittest.TestCase):
 
     # --- two cores print the same bytes --------------------------------------
 
+    def two_cores(self, second=None, stderr=('', '')):
+        """compare.py with two cores: the reference's output, then `second` (the same by default)."""
+        return self.compare_cores([self.command([reference_output()], stderr=stderr[0]),
+                                   self.command([second or reference_output()], stderr=stderr[1])])
+
     def test_two_cores_printing_the_same_bytes_agree(self):
-        code, text = self.compare_cores([self.command([reference_output()], stderr='note\n'),
-                                         self.command([reference_output()], stderr='note\n')])
+        code, text = self.two_cores(stderr=('note\n', 'note\n'))
         self.assertEqual(code, 0, text)
         self.assertIn('the 2 cores printed the same bytes', text)
 
     def test_cores_differing_where_the_reference_is_forgiven_are_caught(self):
         other = reference_output()
         other[0]['json']['access'] = jwt('access', 1704110400, 300, 'e' * 32)  # another jti: same shape
-        code, text = self.compare_cores([self.command([reference_output()]), self.command([other])])
+        code, text = self.two_cores(other)
         self.assertEqual(code, 1, text)
         self.assertNotIn('MISMATCH', text)
         self.assertIn('CORES DIFFER on stdout, line 1', text)
 
     def test_cores_differing_on_stderr_are_caught(self):
-        code, text = self.compare_cores([self.command([reference_output()], stderr='one\n'),
-                                         self.command([reference_output()], stderr='two\n')])
+        code, text = self.two_cores(stderr=('one\n', 'two\n'))
         self.assertEqual(code, 1, text)
         self.assertIn('CORES DIFFER on stderr, line 1', text)
 
