@@ -83,10 +83,8 @@ ordered_json snapshot(const Backend& backend) {
         out["sessions"].push_back({{"key", s.key}, {"username", username_of(s.user)},
                                    {"expires", millis(s.expires)}, {"expired", s.expires <= now}});
     }
-    out["books"] = ordered_json::array();
-    for (const Book& b : world.books) out["books"].push_back(book_to_json(b));
-    out["orders"] = ordered_json::array();
-    for (const Order& o : world.orders) out["orders"].push_back(order_to_json(o));
+    out["books"] = books_to_json(world);
+    out["orders"] = orders_to_json(world);
     out["policies"] = policies_to_json(world.policies);
     out["authentication_classes"] = drf::authentication_class_names();
     out["permission_classes"] = drf::permission_class_names();

@@ -203,12 +203,18 @@ ordered_json user_to_json(const World& world, const User& u) {
             {"groups", groups}, {"permissions", u.permissions}};
 }
 
-ordered_json book_to_json(const Book& b) {
-    return {{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}};
+ordered_json books_to_json(const World& world) {
+    ordered_json books = ordered_json::array();
+    for (const Book& b : world.books)
+        books.push_back({{"id", b.id}, {"title", b.title}, {"author", b.author}, {"price", b.price}, {"inventory", b.inventory}});
+    return books;
 }
 
-ordered_json order_to_json(const Order& o) {
-    return {{"id", o.id}, {"book", o.book}, {"quantity", o.quantity}, {"owner", o.owner}};
+ordered_json orders_to_json(const World& world) {
+    ordered_json orders = ordered_json::array();
+    for (const Order& o : world.orders)
+        orders.push_back({{"id", o.id}, {"book", o.book}, {"quantity", o.quantity}, {"owner", o.owner}});
+    return orders;
 }
 
 ordered_json world_to_json(const World& world) {
@@ -224,10 +230,8 @@ ordered_json world_to_json(const World& world) {
     for (const Group& g : world.groups) out["groups"].push_back({{"id", g.id}, {"name", g.name}, {"permissions", g.permissions}});
     out["users"] = ordered_json::array();
     for (const User& u : world.users) out["users"].push_back(user_to_json(world, u));
-    out["books"] = ordered_json::array();
-    for (const Book& b : world.books) out["books"].push_back(book_to_json(b));
-    out["orders"] = ordered_json::array();
-    for (const Order& o : world.orders) out["orders"].push_back(order_to_json(o));
+    out["books"] = books_to_json(world);
+    out["orders"] = orders_to_json(world);
     out["tokens"] = ordered_json::array();
     for (const AuthToken& t : world.tokens) out["tokens"].push_back({{"key", t.key}, {"user", t.user}, {"created", t.created}});
     out["sessions"] = ordered_json::array();

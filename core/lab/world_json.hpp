@@ -30,8 +30,9 @@ constexpr int json_depth = 16;
 nlohmann::ordered_json world_to_json(const World& world);
 // One user as world_to_json writes it: groups by name, permissions as "app_label.codename".
 nlohmann::ordered_json user_to_json(const World& world, const User& user);
-nlohmann::ordered_json book_to_json(const Book& book);
-nlohmann::ordered_json order_to_json(const Order& order);
+// The world's books and its orders as world_to_json writes them (the snapshot shows them too).
+nlohmann::ordered_json books_to_json(const World& world);
+nlohmann::ordered_json orders_to_json(const World& world);
 
 struct LoadError {
     std::string message;  // names the offending place, e.g. "users[2].groups[0]: no group named \"Staf\""

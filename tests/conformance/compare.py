@@ -354,14 +354,12 @@ def report(name, number, step, diffs, label):
 
 
 def first_difference(a, b):
-    """Where two runners' bytes first differ, by line, for the report."""
-    x, y = a.decode('utf-8', 'replace').split('\n'), b.decode('utf-8', 'replace').split('\n')
-    for number in range(max(len(x), len(y))):
-        left = x[number] if number < len(x) else '(no line)'
-        right = y[number] if number < len(y) else '(no line)'
-        if left != right:
-            return number + 1, left, right
-    return None
+    """Where two different outputs first differ, by line: (line number, a's line, b's line).
+    Lines are compared as bytes, so two different invalid sequences never look alike."""
+    x, y = a.split(b'\n'), b.split(b'\n')
+    number = next(i for i in range(max(len(x), len(y))) if x[i:i + 1] != y[i:i + 1])
+    line = lambda lines: lines[number].decode('utf-8', 'replace') if number < len(lines) else '(no line)'
+    return number + 1, line(x), line(y)
 
 
 def cores_print_the_same(printed):
