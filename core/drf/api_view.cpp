@@ -13,6 +13,14 @@
 namespace authlab::drf {
 namespace {
 
+// A policy entry that names no class the core can build: Django fails importing or
+// instantiating it (ImportError, a parse error) and answers 500. Never skipped, so an entry
+// that slipped past a loader's check lets nothing through.
+[[noreturn]] void unbuildable(std::string_view what, std::string_view entry, std::string_view why = {}) {
+    std::string message = std::string(what) + " '" + std::string(entry) + "' cannot be built";
+    throw ServerError(why.empty() ? message : message + ": " + std::string(why));
+}
+
 const ViewPolicy* view_policy(const ApiView& view, const World& world) {
     auto it = world.policies.views.find(view.policy);
     return view.policy.empty() || it == world.policies.views.end() ? nullptr : &it->second;
@@ -25,7 +33,9 @@ std::vector<std::unique_ptr<Authenticator>> get_authenticators(const ApiView& vi
     const ViewPolicy* policy = view_policy(view, world);
     const auto& names = policy && policy->authentication ? *policy->authentication : world.policies.authentication;
     for (const std::string& name : names) {
-        if (auto authenticator = make_authenticator(name)) out.push_back(std::move(authenticator));
+        auto authenticator = make_authenticator(name);
+        if (!authenticator) unbuildable("The authentication class", name);
+        out.push_back(std::move(authenticator));
     }
     return out;
 }
@@ -40,7 +50,9 @@ std::vector<std::unique_ptr<Permission>> get_permissions(const ApiView& view, co
                               : policy            ? policy->permissions
                                                   : std::vector<std::string>{};
     for (const std::string& expression : expressions) {
-        if (auto parsed = parse_permission(expression); parsed.permission) out.push_back(std::move(parsed.permission));
+        auto parsed = parse_permission(expression);
+        if (!parsed.permission) unbuildable("The permission expression", expression, parsed.error);
+        out.push_back(std::move(parsed.permission));
     }
     return out;
 }
@@ -52,7 +64,9 @@ std::vector<std::unique_ptr<Throttle>> get_throttles(const ApiView& view, const 
     const ViewPolicy* policy = view_policy(view, world);
     const auto& entries = policy && policy->throttle ? *policy->throttle : world.policies.throttle;
     for (const std::string& entry : entries) {
-        if (auto throttle = make_throttle(entry)) out.push_back(std::move(throttle));
+        auto throttle = make_throttle(entry);
+        if (!throttle) unbuildable("The throttle", entry);
+        out.push_back(std::move(throttle));
     }
     return out;
 }
@@ -95,6 +109,19 @@ void check_permissions(const std::vector<std::unique_ptr<Permission>>& permissio
         if (!permission->has_permission(request)) permission_denied(request);
     }
 }
+
+}  // namespace
+
+// APIView.check_object_permissions (the view's get_object calls it): every class, in order;
+// the first refusal is permission_denied. A member of the request so a handler can ask it.
+void RequestContext::check_object_permissions() {
+    if (!permissions) return;
+    for (const auto& permission : *permissions) {
+        if (!permission->has_object_permission(*this)) permission_denied(*this);
+    }
+}
+
+namespace {
 
 // APIView.check_throttles: every throttle is asked (each allowed request is recorded), and
 // the longest wait of those that refused goes into Throttled.
@@ -169,24 +196,27 @@ std::string render_json(const nlohmann::ordered_json& body, std::optional<int> i
     return text;
 }
 
-void permission_denied(const RequestContext& request, const std::optional<std::string>& message) {
+void permission_denied(const RequestContext& request) {
     // djoser's UserViewSet.permission_denied first: HIDE_USERS answers 404 to a known user.
     if (request.user && request.view && request.view->not_found_when_refused.contains(request.http.method)) throw not_found();
     if (request.has_authenticators && request.authenticator.empty()) throw not_authenticated();
-    throw message ? drf::permission_denied(*message) : drf::permission_denied();
+    throw permission_denied_error();
 }
 
 http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args) {
-    // initialize_request and the view's classes (get_authenticators, get_permissions, get_throttles).
-    auto authenticators = get_authenticators(view, request.world);
-    auto permissions = get_permissions(view, request.world, request.http.method);
-    auto throttles = get_throttles(view, request.world);
+    std::vector<std::unique_ptr<Authenticator>> authenticators;
+    std::vector<std::unique_ptr<Permission>> permissions;
+    std::vector<std::unique_ptr<Throttle>> throttles;
     request.view = &view;
-    request.permissions = &permissions;
-    request.has_authenticators = !authenticators.empty();
     request.view_model = view.model;
     Accepted accepted;  // a 406 is rendered by the first renderer, JSON
     try {
+        // initialize_request and the view's classes (get_authenticators, get_permissions, get_throttles).
+        authenticators = get_authenticators(view, request.world);
+        permissions = get_permissions(view, request.world, request.http.method);
+        throttles = get_throttles(view, request.world);
+        request.permissions = &permissions;
+        request.has_authenticators = !authenticators.empty();
         // APIView.initial
         accepted = negotiate_renderer(request.http);
         perform_authentication(authenticators, request);

@@ -54,8 +54,9 @@ struct ApiView {
 };
 
 // APIView.permission_denied: with authenticators and none that succeeded, NotAuthenticated;
-// otherwise PermissionDenied (with the refusing class's message, when it has one).
-[[noreturn]] void permission_denied(const RequestContext& request, const std::optional<std::string>& message = std::nullopt);
+// otherwise PermissionDenied with DRF's default message (no class the bookshop can name sets
+// a `message` of its own).
+[[noreturn]] void permission_denied(const RequestContext& request);
 
 // Runs the view; never throws for anything a request can contain.
 http::Response dispatch(const ApiView& view, RequestContext& request, const PathArgs& args);

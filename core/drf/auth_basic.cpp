@@ -1,7 +1,7 @@
 // rest_framework.authentication.BasicAuthentication: "Authorization: Basic <base64>", decoded
 // with Python's lenient b64decode, read as UTF-8 (else Latin-1), split at the first ':', then
 // checked by Django's ModelBackend (so it costs one password hash, known user or not).
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "crypto/base64.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"

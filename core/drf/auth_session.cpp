@@ -64,7 +64,7 @@ private:
                               "The session of " + user.username + " is only trusted with a CSRF token on " + request.http.method +
                                   ", and " + check.last_check + ": PermissionDenied(\"" + message + "\").",
                               {{"detail", message}, {"checked", check.last_check}});
-            request.fail(permission_denied(message), "authentication", std::string(component),
+            request.fail(permission_denied_error(message), "authentication", std::string(component),
                          "The session is " + user.username + "'s but the CSRF check failed.", {{"detail", message}});
         }
         request.trace.add("csrf", "CSRFCheck", "pass", "CSRF check passed: " + check.last_check + ".",

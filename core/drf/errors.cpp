@@ -14,7 +14,7 @@ ApiError not_authenticated() {
 }
 ApiError authentication_failed(const std::string& text) { return {ApiError::Kind::authentication_failed, 401, detail(text)}; }
 ApiError authentication_failed(nlohmann::ordered_json body) { return {ApiError::Kind::authentication_failed, 401, std::move(body)}; }
-ApiError permission_denied(const std::string& text) { return {ApiError::Kind::permission_denied, 403, detail(text)}; }
+ApiError permission_denied_error(const std::string& text) { return {ApiError::Kind::permission_denied, 403, detail(text)}; }
 ApiError not_found() { return {ApiError::Kind::not_found, 404, detail("Not found.")}; }
 ApiError method_not_allowed(const std::string& method) {
     return {ApiError::Kind::method_not_allowed, 405, detail("Method \"" + method + "\" not allowed.")};

@@ -45,7 +45,8 @@ struct BadRequest : std::runtime_error {
 ApiError not_authenticated();                                  // "Authentication credentials were not provided."
 ApiError authentication_failed(const std::string& detail);     // {"detail": detail}
 ApiError authentication_failed(nlohmann::ordered_json body);   // simplejwt's {"detail", "code", …}
-ApiError permission_denied(const std::string& detail = "You do not have permission to perform this action.");
+// Named apart from APIView.permission_denied (api_view.hpp), which decides 401 or 403 and raises.
+ApiError permission_denied_error(const std::string& detail = "You do not have permission to perform this action.");
 ApiError not_found();                                          // "Not found."
 ApiError method_not_allowed(const std::string& method);        // Method "PATCH" not allowed.
 ApiError not_acceptable();                                     // "Could not satisfy the request Accept header."

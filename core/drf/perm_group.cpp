@@ -1,7 +1,7 @@
 // IsInGroup:<name>, the permission every DRF course writes:
 // request.user.groups.filter(name=<name>).exists(). Groups only: a superuser outside the group
 // fails it.
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "drf/perm_classes.hpp"
 
 namespace authlab::drf {

@@ -1,7 +1,7 @@
 // DjangoModelPermissions and DjangoModelPermissionsOrAnonReadOnly: the permissions perms_map
 // names for the request's method on the view's queryset model, checked with
 // request.user.has_perms (rest_framework/permissions.py).
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "drf/errors.hpp"
 #include "drf/perm_classes.hpp"
 

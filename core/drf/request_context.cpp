@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "drf/api_view.hpp"
 #include "drf/parsers.hpp"
 #include "drf/permissions.hpp"
 
@@ -30,15 +29,6 @@ void RequestContext::fail(ApiError error, std::string stage, std::string compone
                           nlohmann::ordered_json data) {
     trace.add(std::move(stage), std::move(component), "fail", std::move(summary), std::move(data));
     throw error;
-}
-
-// APIView.check_object_permissions: every class, in order; the first refusal is the view's
-// permission_denied.
-void RequestContext::check_object_permissions() {
-    if (!permissions) return;
-    for (const auto& permission : *permissions) {
-        if (!permission->has_object_permission(*this)) permission_denied(*this);
-    }
 }
 
 }  // namespace authlab::drf

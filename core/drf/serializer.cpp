@@ -56,12 +56,6 @@ std::vector<const Field*> Serializer::fields() const {
     return out;
 }
 
-Validated Serializer::validate_or_raise(const RequestData& data, bool partial) const {
-    Validated result = is_valid(data, partial);
-    if (!result.valid()) throw validation_error(result.errors);
-    return result;
-}
-
 Validated validate_request(RequestContext& request, const Serializer& serializer, const std::string& view, bool partial) {
     const RequestData& data = request.data();
     Validated result = serializer.is_valid(data, partial);

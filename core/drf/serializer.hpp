@@ -26,8 +26,6 @@ public:
     // validate_method is the serializer's validate_<field name>, run on the field's native value.
     Serializer& add(std::unique_ptr<Field> field, Validator validate_method = nullptr);
     Validated is_valid(const RequestData& data, bool partial = false) const;
-    // is_valid(raise_exception=True): throws the 400 ValidationError.
-    Validated validate_or_raise(const RequestData& data, bool partial = false) const;
     // serializer.fields, in declaration order, read-only ones too.
     std::vector<const Field*> fields() const;
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <string_view>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "auth/permission.hpp"
 #include "drf/authentication.hpp"
 #include "drf/permissions.hpp"

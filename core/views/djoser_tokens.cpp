@@ -2,7 +2,7 @@
 // login_user / logout_user) with DRF's authtoken.Token: one 40-hex key per user.
 #include <algorithm>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
 #include "drf/serializer_models.hpp"

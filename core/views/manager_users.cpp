@@ -2,7 +2,7 @@
 // and ManagerUserDetail (remove one), over User.objects.filter(groups__name='Manager').
 #include <algorithm>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "drf/errors.hpp"
 #include "drf/serializer_models.hpp"
 #include "views/views.hpp"

@@ -5,7 +5,7 @@
 #include <optional>
 #include <set>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "django/csrf.hpp"
 #include "django/middleware.hpp"
 #include "django/pages.hpp"

@@ -1,7 +1,7 @@
 // simplejwt 5.2's TokenObtainPairView, TokenRefreshView and TokenVerifyView (rest_framework_simplejwt/views.py
 // and serializers.py): no authenticators, no permissions, and every authentication failure
 // challenged with 'Bearer realm="api"'.
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "drf/auth_classes.hpp"
 #include "drf/errors.hpp"
 #include "jwt/pyjwt.hpp"

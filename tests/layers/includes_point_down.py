@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Every #include in core/ points down the layer order, or at its own layer.
+"""Every #include in core/ points down the layer order, or at its own layer one way.
 
 The order lives in core/CMakeLists.txt (AUTHLAB_CORE_LAYERS), top first; CTest passes it here.
-A layer is a few directories of core/ that may include one another; "." is core/'s own files
-(backend, routes). Usage:
+A layer is a few directories of core/ that may include one another, but never both ways: two
+directories that include each other are one concept split in two, or a layer that should be
+two. "." is core/'s own files (backend, routes). Usage:
 
     includes_point_down.py CORE_DIR LAYER...     e.g. core "lab scenario" "." "views admin" …
 
-Prints one line per include that runs upward, or per file whose directory is in no layer, and
-exits 1 when there is any; "core/world/world_json.cpp includes drf/policy_check.hpp: world may
-not include drf".
+Prints one line per include that runs upward, per file whose directory is in no layer, and per
+pair of directories of one layer that include each other, and exits 1 when there is any;
+"core/world/world_json.cpp includes drf/policy_check.hpp: world may not include drf".
 """
 import os
 import re
@@ -36,6 +37,7 @@ def problems(core_dir, layers):
         for directory in layer.split():
             rank[directory] = depth
     found = []
+    first_include = {}  # (from, to) directories of one layer → the first file that links them
     for root, _, files in os.walk(core_dir):
         for name in sorted(files):
             if not name.endswith(SOURCES):
@@ -61,6 +63,13 @@ def problems(core_dir, layers):
                 elif rank[target_dir] < rank[source_dir]:
                     found.append(f'{shown} includes {included}: '
                                  f'{named(source_dir)} may not include {named(target_dir)}')
+                elif target_dir != source_dir:
+                    first_include.setdefault((source_dir, target_dir), f'{shown} includes {included}')
+    for (source_dir, target_dir), example in sorted(first_include.items()):
+        back = first_include.get((target_dir, source_dir))
+        if back and source_dir < target_dir:
+            found.append(f'{named(source_dir)} and {named(target_dir)} include each other '
+                         f'({example}; {back}): one of them belongs in a layer below the other')
     return sorted(found)
 
 

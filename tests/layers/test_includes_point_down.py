@@ -36,12 +36,23 @@ class IncludesPointDown(unittest.TestCase):
         code, lines = run_on({
             'drf/fields.cpp': '#include "python/str.hpp"\n#include "jwt/tokens.hpp"\n#include <string>\n',
             'jwt/python_json.cpp': '#include "django/codecs.hpp"\n',  # peers in one layer
-            'auth/model_backend.hpp': '#include "world/world.hpp"\n',
-            'world/world.hpp': '#include "auth/user.hpp"\n',
+            'world/world.hpp': '#include "auth/user.hpp"\n',  # one way within a layer
             'lab/snapshot.cpp': '#include "backend.hpp"\n',
             'backend.cpp': '#include "views/views.hpp"\n',
         })
         self.assertEqual(code, 0, lines)
+
+    def test_two_directories_of_one_layer_that_include_each_other_fail(self):
+        code, lines = run_on({
+            'auth/model_backend.hpp': '#include "world/world.hpp"\n',
+            'auth/user.hpp': '#pragma once\n',
+            'world/world.hpp': '#include "auth/user.hpp"\n',
+            'world/seed.hpp': '#include "auth/user.hpp"\n',
+        })
+        self.assertEqual(code, 1)
+        self.assertEqual(lines, [
+            'auth and world include each other (core/auth/model_backend.hpp includes world/world.hpp; '
+            'core/world/seed.hpp includes auth/user.hpp): one of them belongs in a layer below the other'])
 
     def test_core_own_files_are_a_layer_of_their_own(self):
         code, lines = run_on({'views/books.cpp': '#include "backend.hpp"\n', 'backend.hpp': '#pragma once\n'})

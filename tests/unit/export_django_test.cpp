@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "auth/foreign_hashers.hpp"
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "crypto/random.hpp"
 #include "export/django_code.hpp"
 #include "export/django_fixture.hpp"

@@ -3,7 +3,7 @@
 // hashes it runs, and Basic authentication's trace shows the count for the attack lab.
 #include <catch2/catch.hpp>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "backend.hpp"
 #include "crypto/base64.hpp"
 #include "world/seed.hpp"

@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "auth/permission.hpp"
 #include "support/python.hpp"
 

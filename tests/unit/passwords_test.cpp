@@ -1,7 +1,7 @@
 // Django's password hashers: the core's hashes verify in real Django and Django's in the core.
 #include <catch2/catch.hpp>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "auth/passwords.hpp"
 #include "support/python.hpp"
 #include "world/seed.hpp"

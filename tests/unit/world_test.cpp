@@ -1,7 +1,7 @@
 // The starting worlds of api.md and the saved-state format.
 #include <catch2/catch.hpp>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "lab/world_json.hpp"
 #include "world/seed.hpp"
 

@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 #include "backend.hpp"
 #include "crypto/pbkdf2.hpp"
 #include "lab/browser_session.hpp"

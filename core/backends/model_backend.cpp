@@ -1,4 +1,4 @@
-#include "auth/model_backend.hpp"
+#include "backends/model_backend.hpp"
 
 #include <algorithm>
 
