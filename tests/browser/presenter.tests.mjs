@@ -27,11 +27,11 @@ async function openPresenter(context, url, id, [width, height]) {
   return page;
 }
 
-// "Show me" on steps `from` to `to` (1-based), moving on between them; the last one's status.
+// "Show me" on steps `from` to `to` (1-based), moving on to each; the last one's status.
 async function showMe(page, from, to) {
   let status = null;
   for (let step = from; step <= to; step += 1) {
-    if (step > from) await page.click('#lesson-next');
+    if (await page.evaluate(() => Number(document.body.dataset.lessonStep)) < step) await page.click('#lesson-next');
     await page.waitForSelector(`body[data-lesson-step="${step}"]`);
     status = await expectExchange(page, () => page.click('#lesson-show'));
     await page.waitForSelector('#lesson-next:not([disabled])');
@@ -139,7 +139,6 @@ export const tests = [
       page = await openPresenter(context, url, 'roles-and-403', size);
       assert.equal(await showMe(page, 1, 2), 200);
       await checkScreen(page, { artifacts, label: `presenter-200-${at}`, refused: false, size });
-      await page.click('#lesson-next');
       assert.equal(await showMe(page, 3, 3), 403);
       await checkScreen(page, { artifacts, label: `presenter-403-${at}`, refused: true, size });
       await page.close();
@@ -162,7 +161,17 @@ export const tests = [
     },
   },
   {
-    name: 'presenter: Space after Send moves on and never sends again; → on an unmet step says "Not yet"',
+    name: 'presenter: → on an unmet step says "Not yet" where the class looks, and stays',
+    async run({ context, url }) {
+      const page = await openPresenter(context, url, 'roles-and-403', [1366, 768]);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('#lesson-verdict[data-nudged="true"]');
+      assert.match(await page.locator('#lesson-verdict').textContent(), /^Not yet: send the request first/);
+      assert.equal(await page.evaluate(() => document.body.dataset.lessonStep), '1');
+    },
+  },
+  {
+    name: 'presenter: Space after Send moves on and never sends again',
     async run({ context, url }) {
       const page = await openLab(context, url);
       await page.setViewportSize({ width: 1366, height: 768 });
@@ -173,11 +182,6 @@ export const tests = [
       await page.waitForSelector('body[data-lesson="add-then-list"][data-lesson-step="1"]');
       await page.click('#lesson-presenter');
       await page.waitForSelector('body[data-presenter="true"]');
-      // → before anything was sent: the step says so, where the class looks.
-      await page.keyboard.press('ArrowRight');
-      await page.waitForSelector('#lesson-verdict[data-nudged="true"]');
-      assert.match(await page.locator('#lesson-verdict').textContent(), /^Not yet: send the request/);
-      assert.equal(await page.evaluate(() => document.body.dataset.lessonStep), '1');
       // Send by click: the focus stays on Send. Space then moves on; it does not press Send.
       assert.equal(await expectExchange(page, () => page.click('#send')), 201);
       await page.waitForSelector('#lesson-next:not([disabled])');
