@@ -95,6 +95,24 @@ export const tests = [
     },
   },
   {
+    name: 'lesson flow: a login that fails says so in words, not "expected 302, got 200"',
+    async run({ context, url }) {
+      const page = await openLesson(context, url, 'log-in-session');
+      await showMe(page, 1, 3);
+      await page.click('#lesson-next');
+      await page.waitForSelector('body[data-lesson-step="4"]');
+      // The learner mistypes the password in the prepared form.
+      const form = await page.locator('#body').inputValue();
+      assert.match(form, /password=carol-pass-1/);
+      await page.fill('#body', form.replace('carol-pass-1', 'carol-pass-3'));
+      assert.equal(await expectExchange(page, () => page.click('#send')), 200);
+      await page.waitForFunction(() => document.querySelector('#lesson-verdict').textContent.startsWith('Not yet: the login form came back'));
+      const said = await page.locator('#lesson-verdict').textContent();
+      assert.match(said, /so the login failed: a wrong password/);
+      assert.doesNotMatch(said, /expected|got 200/);
+    },
+  },
+  {
     name: 'lesson flow: a refresh token the view refuses reads as the view refusing it, stopped at the handler',
     async run({ context, url }) {
       const page = await openLesson(context, url, 'jwt-expiry-refresh');

@@ -1,7 +1,10 @@
-// What an unmet admin step still needs, in the learner's words, from the world as it is and as
-// it was when the step began (the lab's snapshots): "Editor still lacks bookshop.add_book; you
-// gave it to Customer". Only the core says whether a step is met; this only words what is
-// missing and where the learner's change went instead.
+// What an unmet step still needs, in the learner's words. An admin step: from the world as it
+// is and as it was when the step began (the lab's snapshots), "Editor still lacks
+// bookshop.add_book; you gave bookshop.add_book to Customer". A request step: what the
+// request got and what the step needs. Only the core says whether a step is met; this only
+// words what is missing.
+import { reasonPhrase } from './badges.js';
+
 const missing = (wanted = [], have = []) => wanted.filter((item) => !have.includes(item));
 const gained = (now = [], before = []) => now.filter((item) => !before.includes(item));
 const list = (items) => items.join(', ');
@@ -47,4 +50,20 @@ export function adminFeedback(command, before, now) {
       (elsewhere.length ? `; you gave ${elsewhere.map(([name, got]) => `${list(got)} to ${name}`).join(' and ')}.` : '.');
   }
   return null;
+}
+
+// A request step's reasons (the core's "expected 302, got 200", …) in the learner's words:
+// what their request got, what the step needs, and for Django's login form what a 200 means.
+// A wrong status explains the other differences, so they are left out; a reason this does not
+// know is kept as the core gave it.
+export function requestFeedback(step, failures) {
+  const wrongStatus = failures.map((f) => f.match(/^expected (\d+), got (\d+)$/)).find(Boolean);
+  if (!wrongStatus) return failures;
+  const [wanted, got] = [Number(wrongStatus[1]), Number(wrongStatus[2])];
+  const named = (status) => `${status} ${reasonPhrase(status)}`.trim();
+  const login = step.request?.method === 'POST' && step.request.path === '/api-auth/login/';
+  if (login && got === 200 && wanted === 302) {
+    return [`the login form came back (200 OK), so the login failed: a wrong password, or a csrfmiddlewaretoken that is not the csrftoken cookie's value? The step needs ${named(302)}, the redirect after a login.`];
+  }
+  return [`your request got ${named(got)}; the step needs ${named(wanted)}.`];
 }

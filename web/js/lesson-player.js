@@ -9,7 +9,7 @@ import { announce } from './announce.js';
 import { deadlineFor, labelFor } from './busy-labels.js';
 import { el, replace } from './dom.js';
 import { conceptText } from './lesson-concepts.js';
-import { adminFeedback } from './lesson-feedback.js';
+import { adminFeedback, requestFeedback } from './lesson-feedback.js';
 import { renderMarkup, withCaptures } from './lesson-markup.js';
 import { clearProgress, lessonStore, saveProgress } from './lesson-progress.js';
 import { defaultPasswords } from './passwords.js';
@@ -224,7 +224,7 @@ export class LessonPlayer extends EventTarget {
     const generation = ++this.generation;
     try {
       const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, { request, response, captures: this.progress.captures });
-      if (generation === this.generation) this.judge(answer);
+      if (generation === this.generation) this.judge({ ...answer, failures: requestFeedback(this.step, answer.failures ?? []) });
     } catch (error) {
       this.say(error.message);
     }
