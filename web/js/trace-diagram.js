@@ -130,17 +130,17 @@ export function renderDecision(root, { request, response, trace }) {
         lanes.map((l, index) => el('div', { class: `seq-lane${index > reached ? ' unreached' : ''}` },
           el('strong', {}, l.name), el('span', {}, index > reached ? 'not reached' : l.role)))),
       el('ol', { class: 'seq-steps', id: 'trace-steps' }, items)));
-  if (document.body.dataset.presenter === 'true') showStop(root);
+  if (document.body.dataset.presenter === 'true') showEnd(root);
 }
 
 // On a projector the diagram has a fixed height. A trace too long for it (an object check
-// runs the permissions twice) scrolls its list, and only it, to the end: the refusing step and
-// the answer; the refusing step first if both do not fit.
-function showStop(root) {
+// runs the permissions twice) scrolls its list, and only it, to the end: the answer and the
+// refusing step; the refusing step first if both do not fit.
+function showEnd(root) {
   const list = root.querySelector('.seq-steps');
-  const stop = list?.querySelector('.seq-note.stop');
-  if (!stop || list.scrollHeight <= list.clientHeight) return;
+  if (!list || list.scrollHeight <= list.clientHeight) return;
   list.scrollTop = list.scrollHeight;
-  const above = list.getBoundingClientRect().top - stop.getBoundingClientRect().top;
+  const stop = list.querySelector('.seq-note.stop');
+  const above = stop ? list.getBoundingClientRect().top - stop.getBoundingClientRect().top : 0;
   if (above > 0) list.scrollTop -= above + 4;
 }
