@@ -42,6 +42,8 @@ const TraceStep* failed_authenticator(const Trace& trace) {
 }
 
 std::string challenge_clause(const std::string& first, const std::optional<std::string>& challenge) {
+    // simplejwt's token views have no authenticators and name their own challenge.
+    if (challenge && first.empty()) return "the view answers with its own challenge, WWW-Authenticate: " + *challenge;
     if (challenge) return "the view's first authenticator, " + first + ", asks for credentials with WWW-Authenticate: " + *challenge;
     if (first.empty()) return "the view has no authenticator to send a WWW-Authenticate challenge";
     return "the view's first authenticator, " + first + ", has no WWW-Authenticate challenge, so DRF answers 403 instead of 401";
@@ -72,9 +74,14 @@ void explain_error(RequestContext& request, const std::string& view, const ApiEr
         case ApiError::Kind::authentication_failed: {
             kind = "authentication_failed";
             const TraceStep* failed = failed_authenticator(request.trace);
-            sentence = status + " because " + (failed ? failed->component : std::string("an authenticator")) +
-                       " found credentials it could not accept (\"" + detail + "\"); later authenticators did not run, and " +
-                       challenge_clause(first_authenticator, challenge) + ".";
+            // No authenticator refused: the view itself did (simplejwt's token views check the
+            // token or the password in the body).
+            sentence = failed ? status + " because " + failed->component + " found credentials it could not accept (\"" +
+                                    detail + "\"); later authenticators did not run, and " +
+                                    challenge_clause(first_authenticator, challenge) + "."
+                              : status + " because " + view + " refused what the body carried (\"" + detail +
+                                    "\"): the view raised AuthenticationFailed itself, and " +
+                                    challenge_clause(first_authenticator, challenge) + ".";
             break;
         }
         case ApiError::Kind::permission_denied:
@@ -86,8 +93,11 @@ void explain_error(RequestContext& request, const std::string& view, const ApiEr
                 // The class's summary starts with its own name, which the sentence has just said.
                 std::string reason = permission ? permission->summary : "";
                 if (reason.starts_with(refused_by + ": ")) reason.erase(0, refused_by.size() + 2);
-                sentence = "403 because " + who(request) + " is known, but " + refused_by + " refused" +
-                           (reason.empty() ? "." : ": " + reason);
+                // Without authenticators DRF cannot ask who this is: the anonymous user gets 403.
+                sentence = request.user ? "403 because " + who(request) + " is known, but " + refused_by + " refused" +
+                                              (reason.empty() ? "." : ": " + reason)
+                                        : "403 because the view has no authenticator, so DRF cannot ask who this is, and " +
+                                              refused_by + " refused the anonymous user" + (reason.empty() ? "." : ": " + reason);
             }
             break;
         case ApiError::Kind::method_not_allowed:

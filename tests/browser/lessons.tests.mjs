@@ -331,7 +331,7 @@ export const tests = [
       await page.screenshot({ path: join(artifacts, 'presenter.png') });
       const fontSize = await page.locator('#lesson-text').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
       assert.ok(fontSize >= 28, `the step text is ${fontSize} px`);
-      for (const selector of ['#lesson-text', '#lesson-counter', '#console', '#send', '#response-status', '#decision-outcome', '#decision']) {
+      for (const selector of ['#lesson-text', '#lesson-counter', '#console', '#send', '#response-status', '#decision-outcome', '#decision .seq']) {
         const b = await box(page, selector);
         assert.ok(b.width > 0 && b.height > 0, `${selector} is not shown`);
         assert.ok(b.top >= 0 && b.left >= 0 && b.bottom <= 1080 && b.right <= 1920, `${selector} is off the screen: ${JSON.stringify(b)}`);
@@ -347,6 +347,8 @@ export const tests = [
       await page.waitForSelector('body[data-lesson-step="1"]');
       await page.keyboard.press(' ');
       await page.waitForSelector('body[data-lesson-step="2"]');
+      await page.keyboard.press('r');  // asks first; R again restarts
+      await page.waitForSelector('#lesson-confirm:not([hidden])');
       await page.keyboard.press('r');
       await page.waitForSelector('body[data-lesson-step="1"]');
       assert.equal(await page.locator('#lesson-next').isDisabled(), true, 'a restarted lesson starts unmet');

@@ -17,7 +17,7 @@ import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
 import { restartFromSaved, restoreSaved } from './restore.js';
 import { Rpc, remoteCore, startDeadlineMs } from './rpc.js';
-import { askToOpenShared } from './share-prompt.js';
+import { askToOpenShared, askToReplaceLesson } from './share-prompt.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
 import { watchOtherTabs } from './other-tabs.js';
 import { setUpPresenter } from './presenter.js';
@@ -71,10 +71,13 @@ async function start() {
   new LoginTiming(byId('login-timing'), { lab });
   const sideBySide = new SideBySide(byId('compare'), lab, rpc, requestConsole);
   requestConsole.onCompare = () => { showTab('compare', true); sideBySide.run(); };
-  new Admin(byId('admin'), lab).open('users');
+  const admin = new Admin(byId('admin'), lab);
+  admin.open('users');
   new Matrix(byId('matrix'), lab);
   const player = new LessonPlayer(byId('lesson-panel'), { lab, rpc, requestConsole, showTab });
   const picker = new LessonPicker(byId('lesson-picker'), { rpc, player });
+  player.nextLesson = (id) => picker.after(id);
+  player.openAdmin = (section) => admin.open(section);
   setUpPresenter(player);
   watchOtherTabs(lab, { onLoad: () => loadOtherTab(lab, say) });
   const linkState = async () => ({
@@ -95,23 +98,52 @@ async function start() {
   const wanted = params.get('lesson');
   const progress = loadProgress();
   let linkWorld = null;
-  if (link) {
-    linkWorld = await openLink(link, { lab, player, picker, requestConsole, showTab, say, ownWorld: Boolean(saved.world) });
-    clearUrlWorld();
-  } else if (wanted !== null) {
-    const lesson = await picker.find({ shipped: wanted });
-    if (!lesson) say(`There is no lesson "${wanted}" here; the lab opened without one.`);
-    else if (progress?.source.shipped === wanted) await player.start(lesson, progress.source, progress);
-    else await player.start(lesson, { shipped: wanted });
-  } else if (progress) {
-    const lesson = await picker.find(progress.source);
-    if (lesson) await player.start(lesson, progress.source, progress);
-    else clearProgress();
-  }
+  // A link to another lesson than the one in progress asks first: the one in progress is
+  // resumed, and the link's replaces it only on "Open the link's lesson".
+  const linkLesson = link?.lesson ?? (wanted !== null ? { shipped: wanted } : null);
+  const resumed = linkLesson && inProgress(progress) && !sameSource(progress.source, linkLesson) ? await resume(picker, player, progress) : null;
+  const openLinkLesson = async () => {
+    if (link) {
+      linkWorld = await openLink(link, { lab, player, picker, requestConsole, showTab, say, ownWorld: Boolean(saved.world) });
+      clearUrlWorld();
+    } else if (wanted !== null) {
+      const lesson = await picker.find({ shipped: wanted });
+      if (!lesson) say(`There is no lesson "${wanted}" here; the lab opened without one.`);
+      else if (progress?.source.shipped === wanted) await player.start(lesson, progress.source, progress);
+      else await player.start(lesson, { shipped: wanted });
+    } else if (progress) {
+      await resume(picker, player, progress);
+    }
+  };
+  if (!resumed) await openLinkLesson();
+  else if (link) clearUrlWorld();
   document.body.dataset.ready = 'true';
   announce('AuthLab is ready.');
+  if (resumed) {
+    const wantedLesson = await picker.find(linkLesson);
+    if (wantedLesson && await askToReplaceLesson({ current: resumed.title, step: player.index + 1, wanted: wantedLesson.title })) await openLinkLesson();
+    else forgetLessonParam();  // a reload keeps the lesson kept
+  }
   if (shared !== null && saved.world && await askToOpenShared()) await openShared(lab, shared, say);
   if (linkWorld && await askToOpenShared()) await linkWorld();
+}
+
+function forgetLessonParam() {
+  const address = new URL(location.href);
+  address.searchParams.delete('lesson');
+  history.replaceState(null, '', address.pathname + address.search.replace(/presenter=(&|$)/, 'presenter$1') + address.hash);
+}
+
+// A lesson the learner has got somewhere in (a step met, or past the first).
+const inProgress = (progress) => Boolean(progress) && !progress.finished && (progress.step > 0 || progress.met.some(Boolean));
+const sameSource = (a, b) => (a.shipped !== undefined ? a.shipped === b.shipped : a.text === b.text);
+
+// Starts the saved lesson where it was; → the lesson, or null when it is gone.
+async function resume(picker, player, progress) {
+  const lesson = await picker.find(progress.source);
+  if (lesson) await player.start(lesson, progress.source, progress);
+  else clearProgress();
+  return lesson;
 }
 
 async function openShared(lab, text, say) {

@@ -11,6 +11,16 @@ function withCode(text) {
     .map((part) => (code.test(part) && part.startsWith('`') && part.endsWith('`') ? el('code', {}, part.slice(1, -1)) : part));
 }
 
+// `${name}` in a lesson's text, as the learner's own earlier answer gave it (`${order}` → 4);
+// a name not captured yet stays as written.
+export function withCaptures(text, captures = {}) {
+  return String(text).replace(/\$\{([^}]+)\}/g, (whole, name) => {
+    if (!Object.hasOwn(captures, name)) return whole;
+    const value = captures[name];
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  });
+}
+
 export function renderMarkup(text) {
   const nodes = [];
   String(text).split('\n').forEach((line, index) => {

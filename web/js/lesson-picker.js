@@ -43,7 +43,7 @@ export class LessonPicker {
     const answers = await Promise.all(texts.map((text) => this.rpc.call(undefined, 'parseLesson', [text])));
     this.shipped = answers.filter((a) => a.lesson).map((a) => a.lesson);
     replace(this.list, this.shipped.map((lesson) => el('li', { dataset: { lesson: lesson.id } },
-      el('strong', {}, lesson.title), ' ',
+      el('strong', {}, lesson.title), ' ', el('span', { class: 'lesson-length' }, `(${lessonLength(lesson)})`), ' ',
       el('button', { type: 'button', class: 'small primary', id: `lesson-start-${lesson.id}`, 'aria-label': `Start the lesson: ${lesson.title}`,
         onclick: () => this.player.start(lesson, { shipped: lesson.id }) }, 'Start'),
       el('p', { class: 'hint' }, lesson.summary, ' ', el('span', { class: 'lesson-covers' }, `Covers: ${lesson.concepts.map(conceptText).join('; ')}.`)))));
@@ -51,6 +51,12 @@ export class LessonPicker {
 
   shippedLesson(id) {
     return this.shipped.find((lesson) => lesson.id === id) ?? null;
+  }
+
+  // The shipped lesson after `id` in teaching order, or null (the last, or a teacher's own).
+  after(id) {
+    const index = this.shipped.findIndex((lesson) => lesson.id === id);
+    return index >= 0 ? this.shipped[index + 1] ?? null : null;
   }
 
   // → the lesson, or null after showing each problem (as text).
@@ -96,4 +102,12 @@ export class LessonPicker {
     const lesson = await this.check(text);
     if (lesson) await this.player.start(lesson, { text });
   }
+}
+
+// "11 steps, about 9 min": a request about 45 s in class (send, read, talk), an admin change 2
+// min, waiting for the clock 30 s.
+export function lessonLength(lesson) {
+  const seconds = lesson.steps.reduce((sum, step) => sum + (step.admin ? 120 : step.advance ? 30 : 45), 0);
+  const steps = lesson.steps.length;
+  return `${steps} step${steps === 1 ? '' : 's'}, about ${Math.max(1, Math.round(seconds / 60))} min`;
 }

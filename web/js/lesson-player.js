@@ -9,7 +9,8 @@ import { announce } from './announce.js';
 import { deadlineFor, labelFor } from './busy-labels.js';
 import { el, replace } from './dom.js';
 import { conceptText } from './lesson-concepts.js';
-import { renderMarkup } from './lesson-markup.js';
+import { adminFeedback, requestFeedback } from './lesson-feedback.js';
+import { renderMarkup, withCaptures } from './lesson-markup.js';
 import { clearProgress, lessonStore, saveProgress } from './lesson-progress.js';
 import { defaultPasswords } from './passwords.js';
 import { remoteCore } from './rpc.js';
@@ -34,6 +35,9 @@ export function draftFrom(request) {
     headers: headers.filter(([name]) => name.toLowerCase() !== 'content-type' || body === ''),
   };
 }
+
+// The admin's section where each admin command's change is made by hand.
+const adminSection = { save_group: 'groups', delete_group: 'groups', set_policies: 'policies' };
 
 export class LessonPlayer extends EventTarget {
   constructor(root, { lab, rpc, requestConsole, showTab }) {
@@ -61,6 +65,11 @@ export class LessonPlayer extends EventTarget {
     this.verdict = el('p', { class: 'lesson-verdict', id: 'lesson-verdict', role: 'status', 'aria-live': 'polite' });
     this.explain = el('div', { class: 'lesson-explain', id: 'lesson-explain', hidden: true });
     this.end = el('div', { class: 'lesson-end', id: 'lesson-end', hidden: true });
+    this.confirm = el('div', { class: 'lesson-confirm', id: 'lesson-confirm', role: 'alertdialog', 'aria-label': 'Restart the lesson?', hidden: true },
+      el('p', {}, 'Start again from step 1? What was done in this lesson is lost.'),
+      el('div', { class: 'actions' },
+        button('lesson-restart-yes', 'Restart from step 1', () => this.restart(), 'danger'),
+        button('lesson-restart-no', 'Keep going', () => this.cancelRestart())));
     this.backButton = button('lesson-back', '← Back', () => this.back());
     this.nextButton = button('lesson-next', 'Next →', () => this.next(), 'primary');
     this.showButton = button('lesson-show', 'Show me', () => this.showMe());
@@ -68,11 +77,13 @@ export class LessonPlayer extends EventTarget {
       el('div', { class: 'actions lesson-actions' }, this.backButton,
         button('lesson-hint-button', 'Hint', () => { this.hint.hidden = !this.hint.hidden; }),
         this.showButton, this.nextButton));
-    this.root.append(this.counter, this.title, this.stepView, this.end,
+    this.root.append(this.counter, this.title, this.stepView, this.end, this.confirm,
       el('div', { class: 'actions lesson-tools' },
-        button('lesson-restart', 'Restart', () => this.restart()),
+        button('lesson-restart', 'Restart', () => this.askRestart()),
         button('lesson-presenter', 'Presenter mode', () => this.dispatchEvent(new Event('presenter'))),
-        button('lesson-leave', 'Leave the lesson', () => this.leave())));
+        button('lesson-leave', 'Leave the lesson', () => this.leave())),
+      el('p', { class: 'presenter-keys', id: 'presenter-keys' }, el('kbd', {}, '→'), ' or ', el('kbd', {}, 'Space'), ' next · ',
+        el('kbd', {}, '←'), ' back · ', el('kbd', {}, 'T'), ' tools · ', el('kbd', {}, 'R'), ' restart · ', el('kbd', {}, 'F'), ' full screen'));
   }
 
   // Starts `lesson` (as lab.parseLesson returned it). `source` says how to find it again after a
@@ -118,8 +129,24 @@ export class LessonPlayer extends EventTarget {
     announce('You left the lesson: your own world is back.');
   }
 
+  // Restarting loses the lesson's world and progress, so it is asked first (Restart, R).
+  askRestart() {
+    if (!this.lesson) return;
+    this.confirm.hidden = false;
+    this.confirm.querySelector('#lesson-restart-no').focus();
+    announce('Start again from step 1? Restart from step 1, or Keep going.');
+  }
+
+  get asking() { return !this.confirm.hidden; }
+
+  cancelRestart() {
+    this.confirm.hidden = true;
+    announce('The lesson goes on.');
+  }
+
   async restart() {
     if (!this.lesson) return;
+    this.confirm.hidden = true;
     await this.start(this.lesson, this.progress.source);
     announce('The lesson starts again from step 1.');
   }
@@ -132,8 +159,12 @@ export class LessonPlayer extends EventTarget {
   }
 
   async next() {
-    if (!this.lesson || !this.met) {
-      if (this.lesson && !this.progress.finished) announce('Not yet: this step is not done.');
+    if (!this.lesson || this.progress.finished) return;
+    if (!this.met) {
+      // Said where the class looks, not only to a screen reader.
+      this.nudged = true;
+      this.render();
+      announce(this.verdict.textContent);
       return;
     }
     if (this.index + 1 >= this.lesson.steps.length) {
@@ -158,8 +189,11 @@ export class LessonPlayer extends EventTarget {
       if (!request.error) this.console.load(draftFrom(request));
     }
     if (fresh) this.showTab(step.admin ? 'admin' : step.advance ? 'tokens' : 'request');  // where the learner acts
+    if (fresh && step.admin) this.openAdmin?.(adminSection[step.admin.op] ?? 'users');  // at the section that makes the change
     this.hint.hidden = true;
     this.failures = [];
+    this.nudged = false;
+    this.stepWorld = this.lab.snapshot;  // what an admin step's feedback compares with
     this.save();
     this.render();
     if (!this.met) await this.checkWorld();
@@ -190,7 +224,7 @@ export class LessonPlayer extends EventTarget {
     const generation = ++this.generation;
     try {
       const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, { request, response, captures: this.progress.captures });
-      if (generation === this.generation) this.judge(answer);
+      if (generation === this.generation) this.judge({ ...answer, failures: requestFeedback(this.step, answer.failures ?? []) });
     } catch (error) {
       this.say(error.message);
     }
@@ -206,13 +240,24 @@ export class LessonPlayer extends EventTarget {
       : { advanced: ((this.lab.snapshot?.now ?? 0) - this.progress.stepStart) / 1000, captures: this.progress.captures };
     try {
       const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, attempt);
-      if (generation === this.generation) this.judge(answer, { quiet: true });
+      if (generation !== this.generation) return;
+      // Once the learner has changed something, an admin step that is still unmet says why.
+      if (step.admin && !answer.met && changedSince(this.stepWorld, this.lab.snapshot)) {
+        const said = adminFeedback(step.admin, this.stepWorld, this.lab.snapshot);
+        this.judge({ ...answer, failures: said ? [said] : answer.failures });
+        this.offerUndo = this.lab.undoStack.length > 0;
+        this.render();
+      } else {
+        if (step.admin) this.failures = [];  // back as it was (Undo): nothing to say yet
+        this.judge(answer, { quiet: true });
+      }
     } catch (error) {
       this.say(error.message);
     }
   }
 
   judge({ met, failures = [], captures }, { quiet = false } = {}) {
+    this.offerUndo = false;
     if (met) {
       this.progress.met[this.index] = true;
       if (captures) this.progress.captures = captures;
@@ -247,26 +292,44 @@ export class LessonPlayer extends EventTarget {
       replace(this.end, el('h3', {}, 'What you covered'),
         el('ul', { id: 'lesson-concepts' }, lesson.concepts.map((id) => el('li', { dataset: { concept: id } }, conceptText(id)))),
         el('div', { class: 'actions' },
-          el('button', { type: 'button', onclick: () => this.back() }, '← Back to the last step')));
+          el('button', { type: 'button', onclick: () => this.back() }, '← Back to the last step'),
+          this.following(lesson)));
       return;
     }
     const step = this.step;
     this.stepView.hidden = false;
     this.end.hidden = true;
+    // Values read from earlier answers (`${order}`) are shown as the learner got them.
+    const markup = (text) => renderMarkup(withCaptures(text ?? '', progress.captures));
     replace(this.counter, `Step ${this.index + 1} of ${total}`);
-    replace(this.stepTitle, ...renderMarkup(step.title));
-    replace(this.text, ...renderMarkup(step.text));
-    replace(this.hint, 'Hint: ', ...renderMarkup(step.hint ?? ''));
+    replace(this.stepTitle, ...markup(step.title));
+    replace(this.text, ...markup(step.text));
+    replace(this.hint, 'Hint: ', ...markup(step.hint));
     this.explain.hidden = !this.met;
-    replace(this.explain, ...(this.met && step.explain ? renderMarkup(step.explain) : []));
+    replace(this.explain, ...(this.met && step.explain ? markup(step.explain) : []));
+    const kind = step.request ? 'request' : step.admin ? 'admin' : 'advance';
     if (this.met) replace(this.verdict, '✓ Done. ', this.index + 1 < total ? 'Press Next.' : 'Press Next to finish.');
-    else if (this.failures?.length) replace(this.verdict, 'Not yet: ', this.failures.join('; '));
+    else if (this.failures?.length) {
+      replace(this.verdict, 'Not yet: ', this.failures.join('; '),
+        this.offerUndo ? [' ', el('button', { type: 'button', class: 'small', id: 'lesson-undo', onclick: () => this.lab.undo() }, 'Undo that change')] : []);
+    }
+    else if (this.nudged) replace(this.verdict, 'Not yet: ', { request: 'send the request first (Show me sends it).',
+      admin: 'make the change in the admin first (Show me makes it).', advance: 'move the clock first (Show me moves it).' }[kind]);
     else replace(this.verdict, { request: 'Waiting for your request…', admin: 'Waiting for your change in the admin…',
-      advance: 'Waiting for the clock to move…' }[step.request ? 'request' : step.admin ? 'admin' : 'advance']);
+      advance: 'Waiting for the clock to move…' }[kind]);
     this.verdict.dataset.met = String(this.met);
+    this.verdict.dataset.nudged = String(!this.met && Boolean(this.nudged));
     this.backButton.disabled = this.index === 0;
     this.nextButton.disabled = !this.met;
     this.nextButton.textContent = this.index + 1 < total ? 'Next →' : 'Finish →';
+  }
+
+  // "Next lesson →" at the end of a shipped lesson that has one after it (app.js tells which).
+  following(lesson) {
+    const next = this.progress.source.shipped !== undefined ? this.nextLesson?.(lesson.id) : null;
+    if (!next) return null;
+    return el('button', { type: 'button', class: 'primary', id: 'lesson-next-lesson',
+      onclick: () => this.start(next, { shipped: next.id }) }, `Next lesson: ${next.title} →`);
   }
 
   // <body>'s contract: data-lesson, data-lesson-step (1-based), data-lesson-steps.
@@ -283,4 +346,10 @@ export class LessonPlayer extends EventTarget {
     body.lessonDone = String(Boolean(this.progress.finished));
     document.body.classList.add('in-lesson');
   }
+}
+
+// Whether the learner changed the world's users, groups or policies since `before`.
+function changedSince(before, now) {
+  const part = (snapshot) => JSON.stringify([snapshot?.users, snapshot?.groups, snapshot?.policies]);
+  return Boolean(before && now) && part(before) !== part(now);
 }

@@ -1,6 +1,7 @@
 // Django admin's two-list picker (SelectFilter, filter_horizontal): available items on the
 // left with a filter, chosen ones on the right, buttons between. Keyboard: select options with
-// the arrow keys (Shift/Ctrl for several), Enter moves them across.
+// the arrow keys (Shift/Ctrl for several), Enter moves them across. The filter also finds
+// items by value, so a permission is found by its code name.
 import { el } from './dom.js';
 
 // items: [{value, label}]; chosen: values. → {element, chosen(): [values]}
@@ -14,7 +15,9 @@ export function twoListPicker({ id, legend, items, chosen }) {
 
   function render() {
     const term = filter.value.trim().toLowerCase();
-    available.replaceChildren(...items.filter((i) => !picked.has(i.value) && i.label.toLowerCase().includes(term))
+    // The filter finds an item by what it shows or by its code name (add_book, bookshop.add_book).
+    const found = (i) => i.label.toLowerCase().includes(term) || i.value.toLowerCase().includes(term);
+    available.replaceChildren(...items.filter((i) => !picked.has(i.value) && found(i))
       .map((i) => el('option', { value: i.value, title: i.label }, i.label)));
     selected.replaceChildren(...items.filter((i) => picked.has(i.value))
       .map((i) => el('option', { value: i.value, title: i.label }, i.label)));

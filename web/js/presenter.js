@@ -1,38 +1,57 @@
-// Presenter mode, for a projector: large type, high contrast, the step, the console, the status
-// and the decision on one 1920×1080 screen (style.css, body[data-presenter="true"]); the
-// keyboard drives the lesson: → or Space next, ← back, R restart, F full screen.
+// Presenter mode, for a projector (presenter.css, body[data-presenter="true"]): the step and
+// the answer on one screen, and keys a presenter can trust. → or Space next (never a press of
+// the focused button: Space after Send must not send again), ← back, R restart (asked first;
+// R again confirms, Escape keeps going), T the folded tools, F full screen.
 import { announce } from './announce.js';
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 
 const typing = (target) => target.closest?.('input, textarea, select, [contenteditable], [role="tab"]');
-const pressable = (target) => target.closest?.('button, summary, a');
+const keysSaid = '→ or Space next, ← back, T tools, R restart, F full screen.';
 
 export function setUpPresenter(player) {
-  const set = (on) => {
-    document.body.dataset.presenter = String(on);
+  const on = () => document.body.dataset.presenter === 'true';
+  const set = (wanted) => {
+    document.body.dataset.presenter = String(wanted);
+    if (!wanted) delete document.body.dataset.presenterTools;
+    byId('lesson-presenter').textContent = wanted ? 'Exit presenter mode' : 'Presenter mode';
     const url = new URL(location.href);
-    if (on) url.searchParams.set('presenter', '');
+    if (wanted) url.searchParams.set('presenter', '');
     else url.searchParams.delete('presenter');
     history.replaceState(null, '', url.pathname + url.search.replace(/presenter=(&|$)/, 'presenter$1') + url.hash);
-    announce(on ? 'Presenter mode: → or Space next, ← back, R restart, F full screen.' : 'Presenter mode is off.');
+    announce(wanted ? `Presenter mode: ${keysSaid}` : 'Presenter mode is off.');
   };
   const exit = el('button', { type: 'button', id: 'presenter-exit', class: 'presenter-exit', onclick: () => set(false) }, 'Exit presenter mode');
   document.body.append(exit);
-  player.addEventListener('presenter', () => set(document.body.dataset.presenter !== 'true'));
-  player.addEventListener('left', () => { if (document.body.dataset.presenter === 'true') set(false); });
+  byId('lesson-presenter').textContent = on() ? 'Exit presenter mode' : 'Presenter mode';
+  player.addEventListener('presenter', () => set(!on()));
+  player.addEventListener('left', () => { if (on()) set(false); });
+
+  const toggleTools = () => {
+    const shown = document.body.dataset.presenterTools === 'shown';
+    if (shown) delete document.body.dataset.presenterTools;
+    else document.body.dataset.presenterTools = 'shown';
+    announce(shown ? 'The tools are folded away (T brings them back).' : 'The header, the tabs and the console are back (T folds them).');
+  };
+  const restart = () => (player.asking ? player.restart() : player.askRestart());
 
   document.addEventListener('keydown', (event) => {
-    if (document.body.dataset.presenter !== 'true' || !player.lesson) return;
+    if (!on() || !player.lesson) return;
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-    const key = event.key;
-    if (key === ' ' && pressable(event.target)) return;  // Space presses the focused button
-    const action = {
-      ArrowRight: () => player.next(), ' ': () => player.next(), ArrowLeft: () => player.back(),
-      r: () => player.restart(), R: () => player.restart(), f: fullScreen, F: fullScreen,
-    }[key];
+    // While asking, R confirms and Escape keeps going; other keys do what they do on the
+    // question's buttons (Keep going has the focus).
+    const action = player.asking
+      ? { r: restart, R: restart, Escape: () => player.cancelRestart() }[event.key]
+      : {
+        ArrowRight: () => player.next(), ' ': () => player.next(), ArrowLeft: () => player.back(),
+        r: restart, R: restart, t: toggleTools, T: toggleTools, f: fullScreen, F: fullScreen,
+      }[event.key];
     if (!action) return;
-    event.preventDefault();
+    event.preventDefault();  // also keeps Space from pressing the focused button (Send, Show me)
     action();
+  });
+  // Chromium presses a focused button on Space's keyup: that press is not the presenter's.
+  document.addEventListener('keyup', (event) => {
+    if (on() && player.lesson && !player.asking && event.key === ' ' && !typing(event.target)) event.preventDefault();
   });
   return set;
 }

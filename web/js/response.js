@@ -4,6 +4,7 @@ import { announce } from './announce.js';
 import { reasonPhrase, statusBadge, statusMeaning } from './badges.js';
 import { el, pretty, replace } from './dom.js';
 import { asCurl } from './curl.js';
+import { responseGist } from './response-gist.js';
 
 const highlighted = new Set(['www-authenticate', 'set-cookie']);
 
@@ -46,6 +47,10 @@ export function renderResponse(root, { request, response, trace }) {
       el('span', { class: 'status-meaning' }, statusMeaning(response.status, trace?.outcome?.kind))),
     challenge ? el('p', { class: 'challenge' }, 'The server asks for credentials with ', el('code', {}, `WWW-Authenticate: ${challenge[1]}`)) : null,
     el('p', { class: 'request-summary' }, 'Sent ', el('code', {}, `${request.method} ${request.path}`)),
+    // The body in short, for presenter mode (style.css shows it there instead of the whole body).
+    el('ul', { class: 'response-gist', id: 'response-gist', 'aria-label': 'The body in short' },
+      responseGist(response).map(([label, text]) => el('li', {}, label ? el('span', { class: 'gist-key' }, `${label}: `) : null,
+        label === 'detail' ? el('q', {}, text) : el('code', {}, text)))),
     el('details', { class: 'sent' }, el('summary', {}, 'Request headers as sent'),
       sentHeaders(request).length ? headerTable('Request headers', sentHeaders(request)) : el('p', {}, 'No headers.'),
       request.body !== undefined ? el('pre', { class: 'body' }, request.body) : null),

@@ -1,24 +1,13 @@
-// Opening a share link asks first when the learner has a world of their own: the link's
-// world replaces it only on "Open the link's world" (and Undo brings it back).
-import { byId } from './dom.js';
+// Opening a link asks first when it would replace what the learner has: a world of their own
+// (the link's world replaces it only on "Open the link's world", and Undo brings it back), or
+// a lesson in progress (kept on "Keep my lesson").
+import { byId, el } from './dom.js';
 
-export function askToOpenShared() {
-  const box = document.createElement('div');
-  box.id = 'shared-prompt';
-  box.className = 'world-message';
-  box.setAttribute('role', 'alertdialog');
-  box.setAttribute('aria-label', 'Open the shared world?');
-  const text = document.createElement('p');
-  text.textContent = 'This link holds a world. Opening it replaces the world you have here (Undo brings yours back).';
-  const open = document.createElement('button');
-  open.type = 'button';
-  open.id = 'shared-open';
-  open.textContent = 'Open the link\'s world';
-  const keep = document.createElement('button');
-  keep.type = 'button';
-  keep.id = 'shared-keep';
-  keep.textContent = 'Keep my world';
-  box.append(text, open, keep);
+// A question under the header with two answers; resolves true for `yes`.
+function ask({ id, label, text, yes: [yesId, yesText], no: [noId, noText] }) {
+  const open = el('button', { type: 'button', id: yesId }, yesText);
+  const keep = el('button', { type: 'button', id: noId }, noText);
+  const box = el('div', { id, class: 'world-message', role: 'alertdialog', 'aria-label': label }, el('p', {}, text), open, keep);
   byId('world-message').after(box);
   open.focus();
   return new Promise((resolve) => {
@@ -29,4 +18,17 @@ export function askToOpenShared() {
     open.addEventListener('click', answer(true));
     keep.addEventListener('click', answer(false));
   });
+}
+
+export function askToOpenShared() {
+  return ask({ id: 'shared-prompt', label: 'Open the shared world?',
+    text: 'This link holds a world. Opening it replaces the world you have here (Undo brings yours back).',
+    yes: ['shared-open', 'Open the link\'s world'], no: ['shared-keep', 'Keep my world'] });
+}
+
+// `current` and `wanted`: lesson titles; `step`: the step reached in the current one (1-based).
+export function askToReplaceLesson({ current, step, wanted }) {
+  return ask({ id: 'lesson-prompt', label: 'Leave the lesson in progress?',
+    text: `This link opens the lesson "${wanted}". You are at step ${step} of "${current}": opening the link starts it again from the beginning later.`,
+    yes: ['lesson-prompt-open', 'Open the link\'s lesson'], no: ['lesson-prompt-keep', 'Keep my lesson'] });
 }

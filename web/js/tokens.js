@@ -5,7 +5,7 @@ import { announce } from './announce.js';
 import { statusBadge } from './badges.js';
 import { basicHeader, cookieHeader } from './credentials.js';
 import { el, pretty, replace } from './dom.js';
-import { formatDuration, formatTime } from './time.js';
+import { formatDuration, formatTime, parseDuration } from './time.js';
 
 const clockSteps = [[60, '+1 min', 'clock-1m'], [300, '+5 min', 'clock-5m'], [86400, '+1 day', 'clock-1d']];
 const logLength = 6;
@@ -208,7 +208,8 @@ export class TokenFlow {
         el('p', {}, 'Virtual clock: ', el('strong', { id: 'virtual-now' }, formatTime(this.lab.virtualNow()))),
         el('div', { class: 'actions', role: 'group', 'aria-label': 'Move the virtual clock' },
           clockSteps.map(([seconds, label, id]) => el('button', { type: 'button', id, 'aria-label': `Move the clock ${label}`,
-            onclick: () => this.run(() => this.lab.advance(seconds, label)) }, label)))),
+            onclick: () => this.run(() => this.lab.advance(seconds, label)) }, label))),
+        this.typedClock()),
       el('section', { class: 'held', 'aria-labelledby': 'held-token' },
         el('h3', { id: 'held-token' }, 'DRF token'),
         token ? [
@@ -242,6 +243,22 @@ export class TokenFlow {
         el('h3', { id: 'held-basic' }, 'Basic'),
         el('p', {}, el('code', {}, basic.header)),
         el('div', { class: 'actions' }, button('use-basic', 'Use in the console', () => this.useInConsole(basic.header)))) : null);
+  }
+
+  // The clock moved by a typed amount ("2 weeks"), not 15 clicks.
+  typedClock() {
+    const amount = el('input', { type: 'text', id: 'clock-amount', autocomplete: 'off', spellcheck: 'false', placeholder: '2 weeks, 90 min, 1 d 12 h' });
+    const error = el('p', { class: 'field-error', id: 'clock-amount-error', role: 'alert' });
+    const move = (event) => {
+      event.preventDefault();
+      const { seconds, error: problem } = parseDuration(amount.value);
+      error.textContent = problem ?? '';
+      if (problem) return amount.focus();
+      return this.run(() => this.lab.advance(seconds, `by ${formatDuration(seconds)}`));
+    };
+    return el('form', { class: 'clock-typed request-line', onsubmit: move },
+      el('div', { class: 'field' }, el('label', { for: 'clock-amount' }, 'Move the clock by'), amount),
+      el('button', { type: 'submit', id: 'clock-move' }, 'Move'), error);
   }
 
   // "expires in 4 min 59 s on the virtual clock · signature valid", from the core's inspection.

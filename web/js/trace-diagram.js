@@ -54,7 +54,9 @@ function credentialsOf(request) {
   const auth = headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1];
   const cookie = headers.find(([n]) => n.toLowerCase() === 'cookie')?.[1] ?? '';
   const parts = [];
-  if (auth) parts.push(`Authorization: ${auth.length > 28 ? `${auth.slice(0, 26)}…` : auth}`);
+  // The scheme and the credential's first characters: the arrow is one lane wide.
+  const [scheme, credential = ''] = auth ? auth.split(/ (.*)/s) : [];
+  if (auth) parts.push(`Authorization: ${credential.length > 10 ? `${scheme} ${credential.slice(0, 8)}…` : auth}`);
   const names = cookie.split(';').map((c) => c.split('=')[0].trim()).filter(Boolean);
   if (names.length) parts.push(`cookies: ${names.join(', ')}`);
   return parts.length ? parts.join(' · ') : 'no credentials';
@@ -78,9 +80,14 @@ function arrow(from, to, label, sub, kind = '') {
   return item;
 }
 
+// A note stands right of its lifeline; on the last two (throttling, the handler) it stands
+// left of it, so it has the width of the lanes before it rather than half a lane.
+const leftOfLifeline = (lane) => lane >= lanes.length - 2;
+
 function note(lane, step, isStop, status) {
   const [symbol, words] = resultOf(step.result);
-  const item = el('li', { class: `seq-note result-${step.result}${isStop ? ` stop stop-${statusKind(status)}` : ''}` },
+  const side = leftOfLifeline(lane) ? ' note-left' : '';
+  const item = el('li', { class: `seq-note lane-${lanes[lane].name.toLowerCase()}${side} result-${step.result}${isStop ? ` stop stop-${statusKind(status)}` : ''}` },
     el('span', { class: 'visually-hidden' }, `${lanes[lane].name}: `),
     isStop ? el('span', { class: `stop-sign stop-sign-${statusKind(status)}`, 'aria-hidden': 'true' }, stopWords[statusKind(status)] ?? 'STOP') : null,
     el('span', { class: 'note-head' },
@@ -88,8 +95,8 @@ function note(lane, step, isStop, status) {
       el('strong', {}, step.component), ' ', el('span', { class: 'result-words' }, words)),
     el('span', { class: 'note-summary' }, step.summary),
     isStop ? el('span', { class: 'stop-words' }, `Refused here → ${status} ${reasonPhrase(status)}`) : null);
-  item.style.setProperty('grid-column', `${lane + 1} / -1`);
-  item.style.setProperty('--span', String(lanes.length - lane));
+  item.style.setProperty('grid-column', leftOfLifeline(lane) ? `1 / ${lane + 2}` : `${lane + 1} / -1`);
+  item.style.setProperty('--span', String(leftOfLifeline(lane) ? lane + 1 : lanes.length - lane));
   return item;
 }
 
@@ -123,4 +130,17 @@ export function renderDecision(root, { request, response, trace }) {
         lanes.map((l, index) => el('div', { class: `seq-lane${index > reached ? ' unreached' : ''}` },
           el('strong', {}, l.name), el('span', {}, index > reached ? 'not reached' : l.role)))),
       el('ol', { class: 'seq-steps', id: 'trace-steps' }, items)));
+  if (document.body.dataset.presenter === 'true') showEnd(root);
+}
+
+// On a projector the diagram has a fixed height. A trace too long for it (an object check
+// runs the permissions twice) scrolls its list, and only it, to the end: the answer and the
+// refusing step; the refusing step first if both do not fit.
+function showEnd(root) {
+  const list = root.querySelector('.seq-steps');
+  if (!list || list.scrollHeight <= list.clientHeight) return;
+  list.scrollTop = list.scrollHeight;
+  const stop = list.querySelector('.seq-note.stop');
+  const above = stop ? list.getBoundingClientRect().top - stop.getBoundingClientRect().top : 0;
+  if (above > 0) list.scrollTop -= above + 4;
 }
