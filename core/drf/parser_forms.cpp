@@ -69,7 +69,7 @@ Part read_part(std::string_view segment) {
         start = end + 2;
         HeaderValue parsed;
         try {
-            parsed = parse_header(line, false);
+            parsed = parse_header(line, HeaderSource::bytes);
         } catch (const ServerError& error) {
             // A ValueError (a line Python cannot decode) skips the line; a LookupError escapes.
             if (std::string_view(error.what()).starts_with("LookupError")) throw;
@@ -118,8 +118,8 @@ void add_file(std::vector<std::pair<std::string, std::string>>& files, const std
 
 }  // namespace
 
-Value form_data(std::string_view body, std::string_view charset) {
-    std::optional<django::QueryDict> dict = django::parse_query_dict(body, charset);
+Value form_data(std::string_view body, const python::FoundCodec& encoding) {
+    std::optional<django::QueryDict> dict = django::parse_query_dict(body, encoding);
     if (!dict) throw BadRequest("TooManyFieldsSent: The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.");
     FormData data;
     for (const auto& [key, value] : dict->items()) data.appendlist(key, value);
@@ -128,13 +128,12 @@ Value form_data(std::string_view body, std::string_view charset) {
 
 RequestData parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec) {
     auto fail = [](const std::string& message) { return parse_error("Multipart form parse error - " + message); };
-    if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + latin1_to_utf8(content_type));
+    if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + std::string(content_type));
+    // parse_header(content_type.encode('ascii')): the header's text as its bytes.
     for (char c : content_type) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            throw fail("Invalid non-ASCII Content-Type in multipart: " + latin1_to_utf8(content_type));
-        }
+        if (static_cast<unsigned char>(c) >= 0x80) throw fail("Invalid non-ASCII Content-Type in multipart: " + std::string(content_type));
     }
-    HeaderValue header = parse_header(content_type);
+    HeaderValue header = parse_header(content_type, HeaderSource::bytes);
     auto found = header.params.find("boundary");
     std::string boundary = found == header.params.end() ? "" : found->second;
     // cgi.valid_boundary: ^[ -~]{0,200}[!-~]$ ($ also matches before a final newline)
