@@ -1,11 +1,13 @@
 #include "drf/parser_forms.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 #include "crypto/base64.hpp"
 #include "django/query_dict.hpp"
 #include "drf/errors.hpp"
+#include "python/html.hpp"
 #include "python/str.hpp"
 
 namespace authlab::drf {
@@ -94,9 +96,15 @@ Part read_part(std::string_view segment) {
     return part;
 }
 
-// MultiPartParser.sanitize_file_name: the last path component; "", "." and ".." are no name
-// (html.unescape, which comes first, is not modelled: a name with "&" entities keeps them).
-std::optional<std::string> sanitize_file_name(std::string file_name) {
+// MultiPartParser.sanitize_file_name: html.unescape, then the last path component; "", "."
+// and ".." are no name (the part is dropped).
+std::optional<std::string> sanitize_file_name(std::string_view written) {
+    std::string file_name;
+    try {
+        file_name = python::html_unescape(written);
+    } catch (const std::invalid_argument& error) {  // int() of a reference's digits: nothing catches it
+        throw ServerError(std::string(error.what()) + " (a file name's numeric character reference)");
+    }
     for (char separator : {'/', '\\'}) {
         if (std::size_t at = file_name.rfind(separator); at != std::string::npos) file_name.erase(0, at + 1);
     }

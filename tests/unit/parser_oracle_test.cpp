@@ -154,6 +154,13 @@ std::vector<Body> bodies() {
         out.push_back({type, title + end});
     }
     out.push_back({"multipart/form-data; boundary=" + std::string(201, 'b'), part(std::string(201, 'b'), "Content-Disposition: form-data; name=\"a\"", "x")});
+    // File names Django HTML-unescapes before it keeps the last path component. Named references
+    // other than &period; &sol; &bsol; stay as written (README's Limits): "&amp;/.." is dropped
+    // on both sides, but "&amp;" alone would be kept as "&amp;", not "&".
+    for (const char* name : {"&period;&period;", "a&sol;&period;", "&#46;", "&#x2e;&#X2E", "x&bsol;&#46;&period;", "&#1;", "&amp;/..",
+                             "&periodx", "&#46;x", "..&#128;", "&#0;", "&#xD800;.", "&#x110000;", "&#46", "&;.", "&#;", "&#x;."}) {
+        out.push_back({mp, title + part(b, std::string("Content-Disposition: form-data; name=\"f\"; filename=\"") + name + "\"", "data") + end});
+    }
     // Charsets the codecs meet: BOMs, UTF-16 and UTF-32 with and without, Python's spellings
     // and a name past ASCII.
     std::string utf16_json = "\xff\xfe";
