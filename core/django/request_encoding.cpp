@@ -10,12 +10,6 @@ namespace {
 
 std::string strip(std::string_view text) { return python::encode(python::strip(python::decode(text))); }
 
-std::size_t count(std::string_view s, std::string_view what, std::size_t end) {
-    std::size_t n = 0;
-    for (std::size_t at = s.find(what); at != std::string_view::npos && at + what.size() <= end; at = s.find(what, at + 1)) ++n;
-    return n;
-}
-
 // cgi._parseparam: the parts between ';' outside quotes (escaped quotes do not count), stripped.
 std::vector<std::string> parse_params(std::string_view line) {
     std::vector<std::string> parts;
@@ -23,7 +17,7 @@ std::vector<std::string> parse_params(std::string_view line) {
     while (!s.empty() && s[0] == ';') {
         s.erase(0, 1);
         std::size_t end = s.find(';');
-        while (end != std::string::npos && end > 0 && (count(s, "\"", end) - count(s, "\\\"", end)) % 2 == 1) {
+        while (end != std::string::npos && end > 0 && (python::count(s, "\"", end) - python::count(s, "\\\"", end)) % 2 == 1) {
             end = s.find(';', end + 1);
         }
         if (end == std::string::npos) end = s.size();

@@ -27,12 +27,6 @@ std::string ascii_lower(std::string s) {
     return s;
 }
 
-std::size_t count(std::string_view s, std::string_view what, std::size_t end) {
-    std::size_t n = 0;
-    for (std::size_t at = s.find(what); at != std::string_view::npos && at + what.size() <= end; at = s.find(what, at + 1)) ++n;
-    return n;
-}
-
 // Django's _parse_header_params: split at ';' outside quotes (escaped quotes count too).
 std::vector<std::string> split_params(std::string s) {
     std::vector<std::string> parts;
@@ -41,7 +35,7 @@ std::vector<std::string> split_params(std::string s) {
         s.erase(0, 1);
         std::size_t end = s.find(';');
         auto open_quote = [&](std::size_t e) {
-            return count(s, "\"", e) % 2 == 1;
+            return python::count(s, "\"", e) % 2 == 1;
         };
         while (end != std::string::npos && end > 0 && open_quote(end)) end = s.find(';', end + 1);
         if (end == std::string::npos) end = s.size();
@@ -103,7 +97,7 @@ HeaderValue parse_header(std::string_view line, HeaderSource source) {
         bool rfc2231 = false;
         if (name.ends_with('*')) {
             name.pop_back();
-            rfc2231 = count(p, "'", p.size()) == 2;
+            rfc2231 = python::count(p, "'", p.size()) == 2;
         }
         std::string value = unquote_value(strip(p.substr(eq + 1)));
         if (rfc2231) {

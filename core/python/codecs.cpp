@@ -251,18 +251,14 @@ Coded decode_all(std::string_view bytes, Codec codec, bool replace) {
         }
         case Codec::utf16:
         case Codec::utf16_le:
-        case Codec::utf16_be: {
-            int byte_order = fixed_byte_order(codec);
-            Output out(bytes, replace);
-            decode_utf16(bytes, byte_order, true, out);
-            return std::move(out).result();
-        }
+        case Codec::utf16_be:
         case Codec::utf32:
         case Codec::utf32_le:
         case Codec::utf32_be: {
+            const bool utf16 = codec == Codec::utf16 || codec == Codec::utf16_le || codec == Codec::utf16_be;
             int byte_order = fixed_byte_order(codec);
             Output out(bytes, replace);
-            decode_utf32(bytes, byte_order, true, out);
+            (utf16 ? decode_utf16 : decode_utf32)(bytes, byte_order, true, out);
             return std::move(out).result();
         }
         case Codec::latin1:
