@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "python/codecs.hpp"
+
 namespace authlab::django {
 
 inline constexpr std::size_t data_upload_max_number_fields = 1000;      // DATA_UPLOAD_MAX_NUMBER_FIELDS
@@ -27,11 +29,8 @@ private:
 };
 
 // nullopt: more than 1000 fields (Django raises TooManyFieldsSent, answered 400).
-// `charset` as the Content-Type names it; utf-8, latin-1 and ascii are understood (with
-// Python's aliases), any other name is read as utf-8.
-std::optional<QueryDict> parse_query_dict(std::string_view bytes, std::string_view charset = "utf-8");
-
-// The charset parameter of a Content-Type header, "" when none.
-std::string content_type_charset(std::string_view content_type);
+// `encoding` is request.encoding (request_encoding.hpp); a codec the lab does not model throws
+// python::UnmodelledCodec once there are bytes to decode.
+std::optional<QueryDict> parse_query_dict(std::string_view bytes, const python::FoundCodec& encoding = {"utf_8", python::Codec::utf8});
 
 }  // namespace authlab::django

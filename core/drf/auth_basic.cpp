@@ -57,7 +57,7 @@ public:
         const std::string userid = text.substr(0, colon);
         const std::string password = colon == std::string::npos ? "" : text.substr(colon + 1);
         return authenticate_credentials(request, userid, password,
-                                        {{"username", trace_text(userid)},
+                                        {{"username", userid},
                                          {"decoded_as", utf8 ? "UTF-8" : "Latin-1"},
                                          {"has_colon", colon != std::string::npos}});
     }
@@ -72,7 +72,7 @@ private:
         data["password_hashes"] = request.passwords.hashes_run() - hashes_before;
         if (!result.user) {
             fail(request, "Invalid username/password.",
-                 "ModelBackend refuses '" + trace_text(userid) + "': " + outcome_text(result.outcome), data);
+                 "ModelBackend refuses '" + userid + "': " + outcome_text(result.outcome), data);
         }
         if (!result.user->is_active) fail(request, "User inactive or deleted.", result.user->username + " is inactive", data);
         request.trace.add("authentication", std::string(component), "authenticated",

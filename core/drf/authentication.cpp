@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "drf/auth_classes.hpp"
+#include "drf/errors.hpp"
 #include "python/codecs.hpp"
 #include "python/str.hpp"
 #include "python/utf8.hpp"
@@ -41,8 +42,14 @@ const std::vector<std::string>& authentication_class_names() {
 }
 
 std::vector<std::string> authorization_parts(const RequestContext& request) {
-    // WSGI hands the header over as Latin-1 text and DRF encodes it back: the bytes as sent.
-    const std::string header = request.http.headers.get("Authorization");
+    // get_authorization_header (and simplejwt's get_header): the header's text encoded with
+    // HTTP_HEADER_ENCODING, iso-8859-1. A character past U+00FF raises UnicodeEncodeError, which
+    // nothing catches.
+    python::Coded encoded = python::encode(request.http.headers.get("Authorization"), python::Codec::latin1);
+    if (auto* error = std::get_if<python::CodecError>(&encoded)) {
+        throw ServerError("UnicodeEncodeError: the Authorization header: " + error->message);
+    }
+    const std::string& header = std::get<std::string>(encoded);
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < header.size();) {
@@ -63,7 +70,7 @@ bool keyword_matches(std::string_view word, std::string_view keyword) {
     return true;
 }
 
-std::string trace_text(std::string_view bytes) { return python::decode_replace(bytes, python::Codec::utf8); }
+std::string trace_text(std::string_view bytes) { return python::decode_replace(bytes, python::Codec::latin1); }
 
 std::string redact(std::string_view credential) {
     // The first six characters (code points, so the text stays valid UTF-8), or half of a

@@ -2,62 +2,37 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <map>
 #include <vector>
 
 #include "django/query_dict.hpp"
 #include "drf/errors.hpp"
+#include "drf/parser_text.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf {
 namespace {
 
-std::string trim(std::string_view s) {
-    std::size_t start = s.find_first_not_of(" \t");
-    if (start == std::string_view::npos) return "";
-    return std::string(s.substr(start, s.find_last_not_of(" \t") - start + 1));
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-// rest_framework.utils.mediatypes._MediaType over Django's parse_header: the type in lower
-// case, then name=value parameters (names in lower case, quotes removed), in order.
+// rest_framework.utils.mediatypes._MediaType: parse_header_parameters over the text (the
+// type lower-cased; a non-ASCII type or parameter name is a 500, as in DRF), then
+// full_type.partition('/').
 struct MediaType {
-    std::string text;  // as the client wrote it, stripped
     std::string main_type, sub_type;
-    std::vector<std::pair<std::string, std::string>> params;
+    std::map<std::string, std::string> params;
 
-    explicit MediaType(std::string_view written) : text(trim(written)) {
-        std::size_t semicolon = text.find(';');
-        std::string full = lower(trim(std::string_view(text).substr(0, semicolon)));
-        std::size_t slash = full.find('/');
-        main_type = full.substr(0, slash);
-        sub_type = slash == std::string::npos ? "" : full.substr(slash + 1);
-        while (semicolon != std::string::npos) {
-            std::size_t next = text.find(';', semicolon + 1);
-            std::string param = text.substr(semicolon + 1, next == std::string::npos ? std::string::npos : next - semicolon - 1);
-            if (std::size_t eq = param.find('='); eq != std::string::npos) {
-                std::string value = trim(std::string_view(param).substr(eq + 1));
-                if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
-                params.emplace_back(lower(trim(std::string_view(param).substr(0, eq))), value);
-            }
-            semicolon = next;
-        }
-    }
-    const std::string* param(const std::string& name) const {
-        for (const auto& [key, value] : params) {
-            if (key == name) return &value;
-        }
-        return nullptr;
+    explicit MediaType(std::string_view text) {
+        HeaderValue header = parse_header(text);
+        const std::size_t slash = header.key.find('/');
+        main_type = header.key.substr(0, slash);
+        sub_type = slash == std::string::npos ? "" : header.key.substr(slash + 1);
+        params = std::move(header.params);
     }
     // 3: type/subtype;params, 2: type/subtype (or with q only), 1: type/*, 0: */*
     int precedence() const {
         if (main_type == "*") return 0;
         if (sub_type == "*") return 1;
-        bool only_q = std::all_of(params.begin(), params.end(), [](const auto& p) { return p.first == "q"; });
-        return only_q ? 2 : 3;
+        return params.empty() || (params.size() == 1 && params.contains("q")) ? 2 : 3;
     }
     // A renderer's type (no parameters) satisfies this accepted type.
     bool accepts(const MediaType& renderer) const {
@@ -66,18 +41,15 @@ struct MediaType {
     }
 };
 
-// JSONRenderer.get_indent: int(params['indent']) clamped to 0..8, and 0 means none.
+// JSONRenderer.get_indent: int(params['indent']) (Python's int(), so " 4", "٤" and "0_4"
+// count) clamped to 0..8, and 0 means none.
 std::optional<int> indent_of(const MediaType& accepted) {
-    const std::string* indent = accepted.param("indent");
-    if (!indent) return std::nullopt;
-    std::string digits = trim(*indent);
-    std::size_t start = !digits.empty() && (digits[0] == '-' || digits[0] == '+') ? 1 : 0;
-    if (digits.size() == start || digits.size() > 12 ||
-        !std::all_of(digits.begin() + static_cast<long>(start), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
-        return std::nullopt;  // int() fails: no indent
-    long long value = std::stoll(digits);
-    int clamped = static_cast<int>(std::clamp(value, 0LL, 8LL));
-    return clamped == 0 ? std::nullopt : std::optional<int>(clamped);
+    const auto indent = accepted.params.find("indent");
+    if (indent == accepted.params.end()) return std::nullopt;
+    const std::optional<std::string> value = python::parse_int(python::decode(indent->second));
+    if (!value) return std::nullopt;  // int() fails: no indent
+    if (python::compare_int(*value, "0") <= 0) return std::nullopt;
+    return python::compare_int(*value, "8") >= 0 ? 8 : std::stoi(*value);
 }
 
 }  // namespace
@@ -98,7 +70,8 @@ Accepted negotiate_renderer(const http::Request& request) {
     std::array<std::vector<MediaType>, 4> by_precedence;  // highest first, as order_by_precedence
     for (std::size_t start = 0; start <= accept.size();) {
         std::size_t end = std::min(accept.find(',', start), accept.size());
-        MediaType wanted(std::string_view(accept).substr(start, end - start));
+        // [token.strip() for token in header.split(',')]: str.strip, Unicode's whitespace.
+        MediaType wanted(python::encode(python::strip(python::decode(std::string_view(accept).substr(start, end - start)))));
         by_precedence[static_cast<std::size_t>(3 - wanted.precedence())].push_back(std::move(wanted));
         start = end + 1;
     }

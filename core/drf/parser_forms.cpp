@@ -1,11 +1,13 @@
 #include "drf/parser_forms.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 #include "crypto/base64.hpp"
 #include "django/query_dict.hpp"
 #include "drf/errors.hpp"
+#include "python/html.hpp"
 #include "python/str.hpp"
 
 namespace authlab::drf {
@@ -69,7 +71,7 @@ Part read_part(std::string_view segment) {
         start = end + 2;
         HeaderValue parsed;
         try {
-            parsed = parse_header(line, false);
+            parsed = parse_header(line, HeaderSource::bytes);
         } catch (const ServerError& error) {
             // A ValueError (a line Python cannot decode) skips the line; a LookupError escapes.
             if (std::string_view(error.what()).starts_with("LookupError")) throw;
@@ -94,9 +96,15 @@ Part read_part(std::string_view segment) {
     return part;
 }
 
-// MultiPartParser.sanitize_file_name: the last path component; "", "." and ".." are no name
-// (html.unescape, which comes first, is not modelled: a name with "&" entities keeps them).
-std::optional<std::string> sanitize_file_name(std::string file_name) {
+// MultiPartParser.sanitize_file_name: html.unescape, then the last path component; "", "."
+// and ".." are no name (the part is dropped).
+std::optional<std::string> sanitize_file_name(std::string_view written) {
+    std::string file_name;
+    try {
+        file_name = python::html_unescape(written);
+    } catch (const std::invalid_argument& error) {  // int() of a reference's digits: nothing catches it
+        throw ServerError(std::string(error.what()) + " (a file name's numeric character reference)");
+    }
     for (char separator : {'/', '\\'}) {
         if (std::size_t at = file_name.rfind(separator); at != std::string::npos) file_name.erase(0, at + 1);
     }
@@ -118,8 +126,8 @@ void add_file(std::vector<std::pair<std::string, std::string>>& files, const std
 
 }  // namespace
 
-Value form_data(std::string_view body, std::string_view charset) {
-    std::optional<django::QueryDict> dict = django::parse_query_dict(body, charset);
+Value form_data(std::string_view body, const python::FoundCodec& encoding) {
+    std::optional<django::QueryDict> dict = django::parse_query_dict(body, encoding);
     if (!dict) throw BadRequest("TooManyFieldsSent: The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.");
     FormData data;
     for (const auto& [key, value] : dict->items()) data.appendlist(key, value);
@@ -128,13 +136,12 @@ Value form_data(std::string_view body, std::string_view charset) {
 
 RequestData parse_multipart(std::string_view content_type, std::string_view body, python::Codec codec) {
     auto fail = [](const std::string& message) { return parse_error("Multipart form parse error - " + message); };
-    if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + latin1_to_utf8(content_type));
+    if (!content_type.starts_with("multipart/")) throw fail("Invalid Content-Type: " + std::string(content_type));
+    // parse_header(content_type.encode('ascii')): the header's text as its bytes.
     for (char c : content_type) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            throw fail("Invalid non-ASCII Content-Type in multipart: " + latin1_to_utf8(content_type));
-        }
+        if (static_cast<unsigned char>(c) >= 0x80) throw fail("Invalid non-ASCII Content-Type in multipart: " + std::string(content_type));
     }
-    HeaderValue header = parse_header(content_type);
+    HeaderValue header = parse_header(content_type, HeaderSource::bytes);
     auto found = header.params.find("boundary");
     std::string boundary = found == header.params.end() ? "" : found->second;
     // cgi.valid_boundary: ^[ -~]{0,200}[!-~]$ ($ also matches before a final newline)

@@ -13,7 +13,7 @@
 namespace authlab::drf {
 
 // QueryDict(body, encoding=charset); throws BadRequest (TooManyFieldsSent) past 1000 fields.
-pyjson::Value form_data(std::string_view body, std::string_view charset);
+pyjson::Value form_data(std::string_view body, const python::FoundCodec& encoding);
 
 // MultiPartParser(META, body, handlers, encoding).parse(); content_type is the header as sent.
 // request.data is request.POST with request.FILES merged in (RequestData::files).

@@ -1,5 +1,6 @@
 #include "drf/parsers.hpp"
 
+#include "django/request_encoding.hpp"
 #include "drf/errors.hpp"
 #include "drf/parser_forms.hpp"
 #include "drf/parser_text.hpp"
@@ -31,8 +32,8 @@ bool is_form_media_type(std::string_view content_type) {
     return base == "application/x-www-form-urlencoded" || base == "multipart/form-data";
 }
 
-RequestData json_parser(std::string_view body, const std::string& charset) {
-    std::variant<pyjson::Value, pyjson::ParseError> parsed = pyjson::parse(body, charset);
+RequestData json_parser(std::string_view body, python::Codec codec) {
+    std::variant<pyjson::Value, pyjson::ParseError> parsed = pyjson::parse(body, codec);
     if (const auto* error = std::get_if<pyjson::ParseError>(&parsed)) {
         // RecursionError is no ValueError: DRF lets it escape and Django answers 500.
         if (error->kind == pyjson::ParseError::Kind::RecursionError) throw ServerError("RecursionError: " + error->message);
@@ -52,18 +53,17 @@ RequestData parse_request_body(const http::Request& request) {
         return {pyjson::Value::dict({}), false};
     }
     // request.encoding: the charset, when Python knows it; else DEFAULT_CHARSET.
-    auto params = cgi_header_params(content_type);
-    const std::string charset = params.contains("charset") ? latin1_to_utf8(params["charset"]) : "utf-8";
+    const python::FoundCodec encoding = django::request_encoding(content_type);
 
     const MediaType requested(content_type);
-    if (media_type_matches(MediaType("application/json"), requested)) return json_parser(request.body, charset);
+    if (media_type_matches(MediaType("application/json"), requested)) return json_parser(request.body, python::modelled(encoding));
     if (media_type_matches(MediaType("application/x-www-form-urlencoded"), requested)) {
-        return {form_data(request.body, charset), true};
+        return {form_data(request.body, encoding), true};
     }
     if (media_type_matches(MediaType("multipart/form-data"), requested)) {
-        return parse_multipart(content_type, request.body, python::codec_named(charset));
+        return parse_multipart(content_type, request.body, python::modelled(encoding));
     }
-    throw unsupported_media_type(latin1_to_utf8(content_type));
+    throw unsupported_media_type(content_type);
 }
 
 }  // namespace authlab::drf

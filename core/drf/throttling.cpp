@@ -5,6 +5,8 @@
 
 #include "django/cache.hpp"
 #include "jwt/python_numbers.hpp"
+#include "python/str.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab::drf {
 namespace {
@@ -160,14 +162,10 @@ std::variant<Rate, std::string> parse_rate(std::string_view rate) {
 std::string get_ident(const RequestContext& request) {
     const std::string xff = request.http.headers.get("X-Forwarded-For");
     if (xff.empty()) return "127.0.0.1";  // REMOTE_ADDR
-    // ''.join(xff.split()): the header is Latin-1 text, so these are its whitespace characters.
-    std::string ident;
-    for (char c : xff) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool space = (u >= 0x09 && u <= 0x0D) || (u >= 0x1C && u <= 0x20) || u == 0x85 || u == 0xA0;
-        if (!space) ident += c;
-    }
-    return ident;
+    // ''.join(xff.split()): str.split() drops every Unicode whitespace character.
+    std::u32string ident = python::decode(xff);
+    std::erase_if(ident, python::is_space);
+    return python::encode(ident);
 }
 
 std::unique_ptr<Throttle> make_throttle(std::string_view entry) {

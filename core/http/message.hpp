@@ -30,7 +30,7 @@ struct Request {
     std::string method;  // upper case: "GET"
     std::string path;    // "/api/books/", without the query string
     std::string query;   // after '?', "" when none
-    Headers headers;     // Cookie, Authorization, Content-Type, X-CSRFToken, …
+    Headers headers;     // Cookie, Authorization, …: each value the text request.META holds (UTF-8)
     std::string body;    // raw bytes
 };
 

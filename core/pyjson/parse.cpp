@@ -13,130 +13,9 @@ namespace authlab::pyjson {
 
 namespace {
 
-enum class Codec { Utf8, Latin1, Ascii };
-
-// codecs.lookup's name matching: encodings.normalize_encoding (runs of anything but ASCII
-// letters, digits and '.' become one '_'; lower case), then encodings.aliases (also tried with
-// '.' as '_'), else the codec module of that very name. Limit: Python keeps non-ASCII letters
-// as word characters; we treat them as separators.
-Codec codec_for(std::string_view name) {
-    std::string norm;
-    bool separator = false;
-    for (char ch : name) {
-        const bool word = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                          (ch >= '0' && ch <= '9') || ch == '.';
-        if (!word) {
-            separator = true;
-            continue;
-        }
-        if (separator && !norm.empty()) norm += '_';
-        norm += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-        separator = false;
-    }
-    std::string underscored = norm;
-    for (char& ch : underscored) {
-        if (ch == '.') ch = '_';
-    }
-    static const std::pair<const char*, Codec> kAliases[] = {
-        {"utf8", Codec::Utf8},          {"u8", Codec::Utf8},
-        {"utf", Codec::Utf8},           {"utf8_ucs2", Codec::Utf8},
-        {"utf8_ucs4", Codec::Utf8},     {"cp65001", Codec::Utf8},
-        {"latin1", Codec::Latin1},      {"latin", Codec::Latin1},
-        {"l1", Codec::Latin1},          {"iso8859", Codec::Latin1},
-        {"iso8859_1", Codec::Latin1},   {"iso_8859_1", Codec::Latin1},
-        {"iso_8859_1_1987", Codec::Latin1}, {"iso_ir_100", Codec::Latin1},
-        {"8859", Codec::Latin1},        {"cp819", Codec::Latin1},
-        {"ibm819", Codec::Latin1},      {"csisolatin1", Codec::Latin1},
-        {"us_ascii", Codec::Ascii},     {"us", Codec::Ascii},
-        {"646", Codec::Ascii},          {"ansi_x3.4_1968", Codec::Ascii},
-        {"ansi_x3_4_1968", Codec::Ascii}, {"ansi_x3.4_1986", Codec::Ascii},
-        {"cp367", Codec::Ascii},        {"csascii", Codec::Ascii},
-        {"ibm367", Codec::Ascii},       {"iso646_us", Codec::Ascii},
-        {"iso_646.irv_1991", Codec::Ascii}, {"iso_ir_6", Codec::Ascii},
-    };
-    for (const auto& [alias, codec] : kAliases) {
-        if (norm == alias || underscored == alias) return codec;
-    }
-    if (norm == "utf_8") return Codec::Utf8;  // the modules' own names
-    if (norm == "latin_1") return Codec::Latin1;
-    if (norm == "ascii") return Codec::Ascii;
-    return Codec::Utf8;  // unknown to Python (Django drops it) or a codec we lack
-}
-
 struct Failure {
     ParseError error;
 };
-
-std::string decode_error(const char* codec, std::string_view body, std::size_t start,
-                         std::size_t end, const char* reason) {
-    char buf[160];
-    if (end - start == 1) {
-        std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                      codec, static_cast<unsigned>(static_cast<unsigned char>(body[start])), start,
-                      reason);
-    } else {
-        std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s",
-                      codec, start, end - 1, reason);
-    }
-    return buf;
-}
-
-// CPython's UTF-8 decoder as codecs' StreamReader runs it (final=False): the first invalid
-// sequence fails with its byte range; a truncated but valid sequence at the very end is
-// silently left out, as the reader keeps it waiting for more bytes that never come.
-std::u32string decode_utf8(std::string_view body) {
-    std::u32string out;
-    out.reserve(body.size());
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(body[k]); };
-    const auto continuation = [&](std::size_t k) { return (byte(k) & 0xc0) == 0x80; };
-    const auto fail = [&](std::size_t start, std::size_t end, const char* reason) {
-        throw Failure{{decode_error("utf-8", body, start, end, reason)}};
-    };
-    const std::size_t n = body.size();
-    for (std::size_t i = 0; i < n;) {
-        const unsigned char lead = byte(i);
-        if (lead < 0x80) {
-            out += lead;
-            ++i;
-            continue;
-        }
-        if (lead < 0xc2 || lead > 0xf4) fail(i, i + 1, "invalid start byte");
-        const std::size_t length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-        if (i + 1 >= n) break;
-        const unsigned char second = byte(i + 1);
-        // The second byte also rules out overlong forms, surrogates and code points > U+10FFFF.
-        const bool second_ok = continuation(i + 1) &&
-                               (lead == 0xe0   ? second >= 0xa0
-                                : lead == 0xed ? second < 0xa0
-                                : lead == 0xf0 ? second >= 0x90
-                                : lead == 0xf4 ? second < 0x90
-                                               : true);
-        if (!second_ok) fail(i, i + 1, "invalid continuation byte");
-        for (std::size_t k = 2; k < length; ++k) {
-            if (i + k >= n) return out;
-            if (!continuation(i + k)) fail(i, i + k, "invalid continuation byte");
-        }
-        char32_t c = lead & (0x7f >> length);
-        for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(i + k) & 0x3f);
-        out += c;
-        i += length;
-    }
-    return out;
-}
-
-std::u32string decode(std::string_view body, Codec codec) {
-    if (codec == Codec::Utf8) return decode_utf8(body);
-    std::u32string out;
-    out.reserve(body.size());
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        const unsigned char b = static_cast<unsigned char>(body[i]);
-        if (codec == Codec::Ascii && b >= 0x80) {
-            throw Failure{{decode_error("ascii", body, i, i + 1, "ordinal not in range(128)")}};
-        }
-        out += b;
-    }
-    return out;
-}
 
 constexpr std::size_t kMaxIntDigits = 4300;  // sys.get_int_max_str_digits() default (3.11)
 
@@ -428,13 +307,15 @@ std::variant<Value, ParseError> parse_text(const std::u32string& text, int max_d
     }
 }
 
+std::variant<Value, ParseError> parse(std::string_view body, python::Codec codec, int max_depth, Constants constants) {
+    python::Coded text = python::read_stream(body, codec);
+    if (auto* error = std::get_if<python::CodecError>(&text)) return ParseError{std::move(error->message)};
+    return parse_text(python::decode(std::get<std::string>(text)), max_depth, constants);
+}
+
 std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset, int max_depth, Constants constants) {
-    try {
-        const std::u32string text = decode(body, codec_for(charset));
-        return Parser(text, max_depth, constants).document();
-    } catch (const Failure& failure) {
-        return failure.error;
-    }
+    const std::optional<python::FoundCodec> found = python::lookup(charset);
+    return parse(body, python::modelled(found.value_or(python::FoundCodec{"utf_8", python::Codec::utf8})), max_depth, constants);
 }
 
 }  // namespace authlab::pyjson

@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "pyjson/value.hpp"
+#include "python/codecs.hpp"
 
 namespace authlab::pyjson {
 
@@ -32,18 +33,20 @@ struct ParseError {
 // (one more is a 500). Under runserver with one middleware: 968.
 inline constexpr int default_max_depth = 954;
 
-// `body` is the raw request body (bytes). `charset` is the request's charset as Django keeps
-// it (request.encoding, else DEFAULT_CHARSET "utf-8"), spelled any way Python's codecs accept:
-// utf-8, latin-1 (iso-8859-1) and ascii decode as Python does, with Python's
-// UnicodeDecodeError text. Any other name decodes as utf-8: right for names Python does not
-// know (Django drops them), wrong for Python codecs we lack (cp1252, utf-16, …).
-// At most `max_depth` arrays/objects nest. DRF never parses an empty body (Content-Length 0):
-// request.data is then {} without calling the parser.
+// `body` is the raw request body (bytes), read as DRF's JSONParser reads it: through
+// codecs.getreader(codec) (python/codecs.hpp), whose errors are ValueErrors too ("'utf-8' codec
+// can't decode byte 0xff in position 0: invalid start byte", "UTF-16 stream does not start with
+// BOM"). At most `max_depth` arrays/objects nest. DRF never parses an empty body (Content-Length
+// 0): request.data is then {} without calling the parser.
 // NaN, Infinity and -Infinity: DRF's JSONParser refuses them (strict_constant, the default);
 // plain json.loads, as PyJWT calls it, reads them as floats.
 enum class Constants { strict, python };
 
-std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset = "utf-8",
+std::variant<Value, ParseError> parse(std::string_view body, python::Codec codec = python::Codec::utf8,
+                                      int max_depth = default_max_depth, Constants constants = Constants::strict);
+// The same with the codec named as Python names it ("utf-8"); a name Python does not know reads
+// as utf-8, one the lab does not model throws python::UnmodelledCodec.
+std::variant<Value, ParseError> parse(std::string_view body, std::string_view charset,
                                       int max_depth = default_max_depth, Constants constants = Constants::strict);
 // json.loads(text) over text already decoded (code points; lone surrogates allowed).
 std::variant<Value, ParseError> parse_text(const std::u32string& text, int max_depth = default_max_depth,

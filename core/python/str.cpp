@@ -102,4 +102,10 @@ std::string float_to_int(double value) {
     return digits == "0" || !negative ? digits : "-" + digits;
 }
 
+std::size_t count(std::string_view text, std::string_view sub, std::size_t end) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(sub); at != std::string_view::npos && at + sub.size() <= end; at = text.find(sub, at + sub.size())) ++n;
+    return n;
+}
+
 }  // namespace authlab::python

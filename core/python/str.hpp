@@ -21,6 +21,8 @@ bool bidi_randal(char32_t c);               // D.1
 bool bidi_l(char32_t c);                    // D.2
 
 std::u32string strip(std::u32string_view text);  // str.strip()
+// text.count(sub, 0, end) for an ASCII `sub`: non-overlapping occurrences within text[:end].
+std::size_t count(std::string_view text, std::string_view sub, std::size_t end);
 std::size_t length(std::string_view utf8);       // len(str)
 
 // int(text) in base 10: surrounding whitespace, a sign, PEP 515 underscores between digits, any

@@ -1,5 +1,7 @@
 #include "python/utf8.hpp"
 
+#include "python/codecs.hpp"
+
 namespace authlab::python {
 namespace {
 
@@ -54,12 +56,7 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-std::string decode_replace(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size());
-    for (std::size_t pos = 0; pos < bytes.size();) append_utf8(out, next_code_point(bytes, pos));
-    return out;
-}
+std::string decode_replace(std::string_view bytes) { return decode_replace(bytes, Codec::utf8); }
 
 std::size_t code_points(std::string_view text) {
     std::size_t count = 0;

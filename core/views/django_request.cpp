@@ -1,5 +1,6 @@
 #include "views/django_request.hpp"
 
+#include "django/request_encoding.hpp"
 #include "drf/errors.hpp"
 #include "drf/parsers.hpp"
 #include "python/str.hpp"
@@ -38,7 +39,7 @@ const django::QueryDict& DjangoRequest::post() {
             throw BadRequest{true, "RequestDataTooBig: the body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE"};
         }
         std::optional<django::QueryDict> parsed =
-            django::parse_query_dict(http_.body, django::content_type_charset(http_.headers.get("Content-Type")));
+            django::parse_query_dict(http_.body, django::request_encoding(http_.headers.get("Content-Type")));
         if (!parsed) throw BadRequest{true, "TooManyFieldsSent: more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields"};
         post_ = std::move(parsed);
     } else {
@@ -48,7 +49,7 @@ const django::QueryDict& DjangoRequest::post() {
 }
 
 django::QueryDict DjangoRequest::get() const {
-    return django::parse_query_dict(http_.query, django::content_type_charset(http_.headers.get("Content-Type")))
+    return django::parse_query_dict(http_.query, django::request_encoding(http_.headers.get("Content-Type")))
         .value_or(django::QueryDict());
 }
 

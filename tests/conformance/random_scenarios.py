@@ -10,13 +10,16 @@ policies (composed permission expressions, authentication lists, throttles, grou
 some users in by each mechanism, then sends random requests with random credentials and
 bodies, sometimes moving the clock. Some users place orders first, so that the order detail
 route has other users' orders to refuse (IsOwner); djoser's user routes, token verify and the
-session logout are among the targets.
+session logout are among the targets. Some bodies name a charset (sent in it when its bytes are
+UTF-8's too, else mislabelled) and hold text outside ASCII; some headers hold text past ASCII
+and past ISO-8859-1.
 """
 import base64
 import json
 import os
 import random
 import sys
+from urllib.parse import urlencode
 
 USERS = ['admin', 'mary', 'eddie', 'carol', 'ivan']  # ivan is inactive
 AUTHENTICATORS = ['TokenAuthentication', 'JWTAuthentication', 'SessionAuthentication', 'BasicAuthentication']
@@ -27,6 +30,15 @@ PERMISSIONS = [f'bookshop.{action}_{model}' for action in ('add', 'change', 'del
 THROTTLES = ['AnonRateThrottle', 'UserRateThrottle']
 RATES = ['1/s', '2/min', '3/min', '4/hour', '2/day', '0/min', '5/m']
 FORWARDED_FOR = ['10.0.0.1', '10.0.0.1, 10.0.0.2', '10.0.0.1,10.0.0.2', '2', ' ', '']
+# Drawn from their own generator (text_rng), so the rest of a seed's scenario stays as it was.
+CHARSETS = ['utf-8', 'UTF8', 'latin-1', 'L1', 'ISO-8859-1', 'ascii', 'US-ASCII', 'windows-1252', 'cp1252', 'utf-8-sig',
+            'utf-16', 'UTF-16LE', 'utf-16-be', 'utf-32', 'utf-32-le', 'klingon', '"utf-8"']
+TEXTS = ['\u00c9mile', '\u00c6r\u00f8 \u2013 \u20ac5', '\u65e5\u672c', '\u00a0Emma\u00a0', '\u0100', 'caf\u00e9@example.com']
+TEXT_HEADERS = {
+    'Authorization': ['Token \u00e9', 'Token \u0100', 'Token\u00a0abc', 'Bearer \u00e9', 'Basic \u00e9', 'token \u00ff\u00ff'],
+    'X-Forwarded-For': ['\u00a0127.0.0.1', '10.0.0.1\u3000', '10.0.0.\u0661', '\u00a0'],
+    'Accept': ['application/json\u00a0', '\u3000*/*', 'application/json; indent=\u0664', 'application/j\u00e9son', '*/*;q=\u00e9'],
+}
 BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
                      'Basic ' + base64.b64encode(b'no-colon').decode()]
 
@@ -181,7 +193,28 @@ def multipart(rng, body):
     return text + '--AuthLabB--\r\n'
 
 
-def request(rng, held, client_rng):
+def text_outside_ascii(rng, body):
+    """Some of the body's strings replaced by text outside ASCII."""
+    for key, value in body.items():
+        if isinstance(value, str) and rng.random() < 0.3:
+            body[key] = rng.choice(TEXTS)
+
+
+def in_charset(rng, request):
+    """A JSON or form body sent raw, its Content-Type naming a charset."""
+    if 'json' in request:
+        text, kind = json.dumps(request.pop('json'), ensure_ascii=False), 'application/json'
+    else:
+        text, kind = urlencode(request.pop('form')), 'application/x-www-form-urlencoded'
+    charset = rng.choice(CHARSETS)
+    try:
+        request['body'] = text.encode(charset.strip('"')).decode('utf-8')
+    except (UnicodeError, LookupError):  # sent as UTF-8, read in the charset: mojibake or an error
+        request['body'] = text
+    request.setdefault('headers', {})['Content-Type'] = f'{kind}; charset={charset}'
+
+
+def request(rng, held, client_rng, text_rng):
     method, path, body = target(rng, held)
     if rng.random() < 0.08:  # SimpleMetadata's answer, after authentication and permissions
         method, body = 'OPTIONS', None
@@ -194,8 +227,13 @@ def request(rng, held, client_rng):
         headers['Authorization'] = header
     if rng.random() < 0.5:
         headers['X-CSRFToken'] = '${cookie:csrftoken}'
+    for name, values in TEXT_HEADERS.items():
+        if text_rng.random() < 0.06:
+            headers[name] = text_rng.choice(values)
     if headers:
         request['headers'] = headers
+    if body is not None and text_rng.random() < 0.3:
+        text_outside_ascii(text_rng, body)
     if body is not None:
         roll = rng.random()
         if roll < 0.7:
@@ -205,6 +243,8 @@ def request(rng, held, client_rng):
         else:
             request.setdefault('headers', {})['Content-Type'] = 'multipart/form-data; boundary=AuthLabB'
             request['body'] = multipart(rng, body)
+        if 'body' not in request and text_rng.random() < 0.3:
+            in_charset(text_rng, request)
     return request
 
 
@@ -241,6 +281,7 @@ def logins(rng):
 def scenario(seed):
     rng = random.Random(seed)
     throttle_rng = random.Random(f'throttle-{seed}')
+    text_rng = random.Random(f'text-{seed}')
     setup = {'world': 'default', 'policies': add_throttles(throttle_rng, policies(rng))}
     if rng.random() < 0.3:
         setup['groups'] = [{'name': rng.choice(['Customer', 'Editor', 'Manager', 'Auditor']),
@@ -250,7 +291,7 @@ def scenario(seed):
         if rng.random() < 0.08:
             steps.append({'advance': rng.choice([60, 299, 301, 86400])})
         else:
-            steps.append({'request': request(rng, held, throttle_rng)})
+            steps.append({'request': request(rng, held, throttle_rng, text_rng)})
     return {'name': f'random-{seed}', 'description': f'Random scenario, seed {seed}.', 'setup': setup, 'steps': steps}
 
 

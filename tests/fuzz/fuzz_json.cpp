@@ -7,8 +7,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace authlab;
     std::string_view text = fuzz::as_text(data, size);
-    for (std::string_view charset : {"utf-8", "latin-1"}) {
-        auto parsed = pyjson::parse(text, charset);
+    using python::Codec;
+    for (Codec codec : {Codec::utf8, Codec::utf8_sig, Codec::utf16, Codec::utf16_le, Codec::utf16_be, Codec::utf32,
+                        Codec::utf32_le, Codec::utf32_be, Codec::latin1, Codec::ascii, Codec::cp1252}) {
+        auto parsed = pyjson::parse(text, codec);
         if (const auto* value = std::get_if<pyjson::Value>(&parsed)) pyjson::dumps(*value);
     }
     return 0;

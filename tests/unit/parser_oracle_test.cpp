@@ -18,7 +18,7 @@ using namespace authlab;
 namespace {
 
 struct Body {
-    std::optional<std::string> content_type;  // header bytes; none: no header at all
+    std::optional<std::string> content_type;  // the header's text (UTF-8); none: no header at all
     std::string body;
 };
 
@@ -36,12 +36,12 @@ for line in open(sys.argv[1]):
     environ = {'REQUEST_METHOD': 'POST', 'PATH_INFO': '/', 'SERVER_NAME': 'testserver', 'SERVER_PORT': '80',
                'wsgi.url_scheme': 'http', 'wsgi.input': io.BytesIO(body), 'CONTENT_LENGTH': str(len(body))}
     if case['content_type'] is not None:
-        environ['CONTENT_TYPE'] = bytes.fromhex(case['content_type']).decode('latin-1')
+        environ['CONTENT_TYPE'] = bytes.fromhex(case['content_type']).decode('utf-8', 'surrogatepass')
     request = Request(WSGIRequest(environ), parsers=[JSONParser(), FormParser(), MultiPartParser()])
     try:
         data = request.data
         if isinstance(data, QueryDict):
-            out = 'form ' + repr({k: data[k] for k in data})
+            out = 'form ' + repr({k: 'FILE:' + data[k].name if hasattr(data[k], 'read') else data[k] for k in data})
         else:
             out = 'json ' + repr(data)
     except APIException as e:
@@ -61,6 +61,7 @@ std::string ours(const Body& b) {
     request.body = b.body;
     try {
         drf::RequestData data = drf::parse_request_body(request);
+        for (const auto& [key, name] : data.files) data.value.set(key, pyjson::Value::string("FILE:" + name));
         return (data.html_input ? "form " : "json ") + data.value.repr();
     } catch (const drf::ApiError& e) {
         return std::to_string(e.status) + " " + e.body["detail"].get<std::string>();
@@ -153,6 +154,33 @@ std::vector<Body> bodies() {
         out.push_back({type, title + end});
     }
     out.push_back({"multipart/form-data; boundary=" + std::string(201, 'b'), part(std::string(201, 'b'), "Content-Disposition: form-data; name=\"a\"", "x")});
+    // File names Django HTML-unescapes before it keeps the last path component. Named references
+    // other than &period; &sol; &bsol; stay as written (README's Limits): "&amp;/.." is dropped
+    // on both sides, but "&amp;" alone would be kept as "&amp;", not "&".
+    for (const char* name : {"&period;&period;", "a&sol;&period;", "&#46;", "&#x2e;&#X2E", "x&bsol;&#46;&period;", "&#1;", "&amp;/..",
+                             "&periodx", "&#46;x", "..&#128;", "&#0;", "&#xD800;.", "&#x110000;", "&#46", "&;.", "&#;", "&#x;."}) {
+        out.push_back({mp, title + part(b, std::string("Content-Disposition: form-data; name=\"f\"; filename=\"") + name + "\"", "data") + end});
+    }
+    // Charsets the codecs meet: BOMs, UTF-16 and UTF-32 with and without, Python's spellings
+    // and a name past ASCII.
+    std::string utf16_json = "\xff\xfe";
+    for (char c : std::string("{\"a\":1}")) utf16_json.append({c, '\0'});
+    for (const char* charset : {"utf-8-sig", "UTF8-SIG", "utf-16", "utf-16le", "UTF_16_BE", "utf-32", "utf-32-le", "U32", "windows-1252",
+                                "cp1252", "L1", "ISO_8859-1:1987", "us-ascii", "u8", "utf\xc3\xa9"}) {
+        for (const std::string& body : {json, std::string("\xef\xbb\xbf{\"a\": 1}"), utf16_json, std::string("{\x00" "}\x00", 4),
+                                        std::string("{\"a\": \"\x80\x81\"}"), std::string("\xff")}) {
+            out.push_back({std::string("application/json; charset=") + charset, body});
+        }
+        out.push_back({form + "; charset=" + charset, "a=%E9%80&b=\xe9&%FF%FE=%00x"});
+        out.push_back({mp + "; charset=" + charset, part(b, "Content-Disposition: form-data; name=\"\xe9\"; filename=\"f\xe9\"", "x") +
+                                                         part(b, "Content-Disposition: form-data; name=\"\xe9\"", "\x80\xe9") + end});
+    }
+    // Header text outside ASCII: a no-break space DRF's media type parsing keeps, a type or
+    // parameter name past ASCII (500), a charset past ISO-8859-1.
+    for (const char* type : {"application/json\xc2\xa0", "application/json; charset=utf-8\xc2\xa0", "application/j\xc4\x80son",
+                             "application/json; \xc4\x80=1", "application/json; charset=\xc4\x80", "multipart/form-data; boundary=XyZ\xc2\xa0"}) {
+        out.push_back({type, json});
+    }
     out.push_back({"multipart/form-data; boundary=" + std::string(202, 'b'), "x"});
     return out;
 }

@@ -95,7 +95,7 @@ Value to_value(const nlohmann::ordered_json& errors) {
 Value ours(const World& world, const Case& c) {
     drf::RequestData data;
     if (c.form) {
-        data = {drf::form_data(c.body, "utf-8"), true};
+        data = {drf::form_data(c.body, {"utf_8", python::Codec::utf8}), true};
     } else {
         auto parsed = pyjson::parse(c.body);
         if (auto* error = std::get_if<pyjson::ParseError>(&parsed)) {
