@@ -5,10 +5,11 @@
 //   new Core("default" | "empty" | savedWorldJson)   status() → {"ok": true} | {"error": …}
 //   core.handle(requestJson)  → {"response": {status, headers, cookies, body, json}, "trace": …}
 //   core.advance(seconds), core.now() (ms since the epoch, virtual), core.exportWorld(),
+//   core.exportWorldIfChanged() ("" when unchanged since it last gave the world out),
 //   core.importWorld(json) → {"ok": true} | {"error": …} (the world stays as it was on error),
 //   core.hashPassword(pw), core.checkPassword(pw, encoded), core.cookies(), core.clearCookies(),
 //   core.exportCookies(), core.importCookies(json) → {"ok": true} | {"error": …}
-//   core.snapshot(), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
+//   core.snapshot(), core.snapshotWindow(windowJson), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
 //   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
 //   core.loadLesson(lessonJson), core.lessonRequest(lessonJson, index, capturesJson),
 //   core.checkLessonStep(lessonJson, index, attemptJson): see wasm/API.md
@@ -35,6 +36,7 @@
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
 #include "lab/page_json.hpp"
+#include "lab/saved_world.hpp"
 #include "lab/snapshot.hpp"
 #include "lab/why_not.hpp"
 #include "lesson/lesson_world.hpp"
@@ -182,6 +184,11 @@ public:
         return guarded([&] { return json_text(world_to_json(backend_.world())); });
     }
 
+    // The world's text for saving, or "" when it is the world this call last gave out.
+    std::string exportWorldIfChanged() {
+        return guarded([&] { return saved_.text_if_changed(backend_.world()).value_or(""); });
+    }
+
     std::string importWorld(const std::string& json) {
         return guarded([&] {
             auto loaded = world_from_json_text(json);
@@ -243,6 +250,13 @@ public:
 
     std::string snapshot() const {
         return guarded([&] { return json_text(lab::snapshot(backend_)); });
+    }
+
+    // The snapshot with only the window's part of the long lists (lab::SnapshotWindow).
+    std::string snapshotWindow(const std::string& window_json) const {
+        return guarded([&] {
+            return json_text(lab::snapshot(backend_, lab::snapshot_window_from_json(nlohmann::json::parse(window_json, nullptr, false))));
+        });
     }
 
     std::string admin(const std::string& command_json) {
@@ -327,6 +341,7 @@ private:
     SystemClock clock_;
     Backend backend_;
     lab::BrowserSession browser_;
+    lab::SavedWorld saved_;
     lab::OutcomeMatrix matrix_;  // keeps the last matrix's rows for the next
     std::string load_error_;
 };
@@ -386,6 +401,7 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("advance", &Core::advance)
         .function("now", &Core::now)
         .function("exportWorld", &Core::exportWorld)
+        .function("exportWorldIfChanged", &Core::exportWorldIfChanged)
         .function("importWorld", &Core::importWorld)
         .function("exportDjango", &Core::exportDjango)
         .function("importDjangoFixture", &Core::importDjangoFixture)
@@ -396,6 +412,7 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("exportCookies", &Core::exportCookies)
         .function("importCookies", &Core::importCookies)
         .function("snapshot", &Core::snapshot)
+        .function("snapshotWindow", &Core::snapshotWindow)
         .function("admin", &Core::admin)
         .function("whyNot", &Core::whyNot)
         .function("matrix", &Core::matrix)

@@ -1,10 +1,17 @@
 // The core's home. The WebAssembly module runs in this worker, off the page's thread, because
 // checking a password with Argon2 takes real time and the page must never freeze.
-// Messages in: {id, core?, method, args}; out: {id, result} or {id, error}.
+// Messages in: {id, core?, method, args}; out: {started: id} when the worker begins a call
+// (its deadline counts from then, not from when it was posted), then {id, result} or {id, error}.
+// Unasked: {event: 'save', place, ok, error?} after each save, {event: 'other-tab-saved'}.
 // Without `core` the method is one of `commands` (open a core, fork one, close one); with it,
-// a method of that core (wasm/authlab-api.mjs's Core).
+// one of `coreTasks` (the page's view of the world, saving) or a method of that core
+// (wasm/authlab-api.mjs's Core).
+// Saving happens here, after the answer is posted: the world's text never crosses to the page
+// and nothing that grows with the world runs on the page's thread.
 import createAuthLab from '/core/authlab.mjs';
 import { openAuthLab } from '/core/authlab-api.mjs';
+import { fileProblem } from './js/import-problems.js';
+import { readSaved, writeSaved } from './js/saved-store.js';
 
 // The bytes are fetched here and handed over, so the loader need not guess where it runs.
 // The offline file (tools/build offline) starts this worker from a Blob with the bytes inside.
@@ -38,6 +45,110 @@ function coreById(id) {
   return core;
 }
 
+// Saving. A refused write (storage full) is told to the page at once and tried again every few
+// seconds until it goes through or a newer record replaces it.
+const retrySaveMs = 5_000;
+const lastRecord = new Map();  // place → the newest record asked to be saved
+const retries = new Map();     // place → its retry timer
+const otherTabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('authlab.saved') : null;
+if (otherTabs) {
+  otherTabs.onmessage = ({ data }) => {
+    if (data?.place !== 'learner') return;
+    lastRecord.delete('learner');  // what is saved is no longer what this tab last wrote
+    self.postMessage({ event: 'other-tab-saved' });
+  };
+}
+
+function saveRecord(place, record) {
+  lastRecord.set(place, record);
+  clearTimeout(retries.get(place));
+  writeSaved(place, record).then(() => {
+    if (lastRecord.get(place) !== record) return;  // a newer record is on its way
+    self.postMessage({ event: 'save', place, ok: true });
+    otherTabs?.postMessage({ place });
+  }, (error) => {
+    if (lastRecord.get(place) !== record) return;
+    self.postMessage({ event: 'save', place, ok: false, error: `${error?.name ?? 'Error'}: ${error?.message ?? error}` });
+    retries.set(place, setTimeout(() => { if (lastRecord.get(place) === record) saveRecord(place, record); }, retrySaveMs));
+  });
+}
+
+// The core's world and jar as text, as saved: never parsed here, never sent to the page for saving.
+function exported(target) {
+  const world = target.native.exportWorld();
+  if (world.startsWith('{"error"')) throw new Error(JSON.parse(world).error);
+  return { world, cookies: target.native.exportCookies() };
+}
+
+// The world's text as the core last wrote it out, per core: written out again only when the
+// world changed (the core compares it with the one it last gave out; a GET usually changes
+// nothing), so saving, undo's "before" and a share link reuse the text the worker already has.
+const worldTexts = new WeakMap();
+
+function worldText(target) {
+  const changed = target.native.exportWorldIfChanged();  // "" when unchanged
+  if (changed.startsWith('{"error"')) throw new Error(JSON.parse(changed).error);
+  if (changed) worldTexts.set(target, changed);
+  return worldTexts.get(target) ?? exported(target).world;
+}
+
+// Saves what changed since the last save (the jar and notes are small); nothing changed:
+// nothing is written.
+function saveChanges(place, target, notes) {
+  const last = lastRecord.get(place);
+  const record = { world: worldText(target), cookies: target.native.exportCookies(), notes };
+  const same = last && last.world === record.world && last.cookies === record.cookies && JSON.stringify(last.notes) === JSON.stringify(notes);
+  if (!same) saveRecord(place, record);
+}
+
+let afterAnswer = null;  // work that follows the answer (saving), set by a task
+
+const coreTasks = {
+  // What the page shows (core/lab/snapshot.hpp's window): the users in view, the lists' first page.
+  view: (target, window = {}) => JSON.parse(target.native.snapshotWindow(JSON.stringify(window ?? {}))),
+  // After every change: the page's view now; the world, jar and notes saved once it is answered.
+  // The browser's cookie jar comes with it (small; the jar panel shows it).
+  refresh: (target, { window, place, notes }) => {
+    const view = { ...coreTasks.view(target, window), jar: target.cookies() };
+    if (place) afterAnswer = () => saveChanges(place, target, notes);
+    return view;
+  },
+  // The notes changed (a password learnt): saved with the world they belong to.
+  saveNotes: (target, { place, notes }) => {
+    afterAnswer = () => saveChanges(place, target, notes);
+  },
+  // The world's text; indented for a file a person reads (the indenting done here, not on the page).
+  exportWorldText: (target, indented = false) => {
+    const world = worldText(target);
+    return indented ? JSON.stringify(JSON.parse(world), null, 2) : world;
+  },
+  exportCookiesText: (target) => target.native.exportCookies(),
+  // A world as text or as the file the learner chose: a file is read and checked here, not on
+  // the page's thread. → {ok} or {error} (in the learner's words for a file that is not JSON).
+  importWorld: async (target, world) => {
+    if (!(world instanceof Blob)) return target.importWorld(world);
+    const problem = await fileProblem(world);
+    return problem ? { error: problem, file: true } : target.importWorld(await world.text());
+  },
+  // The saved world of `place` (or, saved by an older page, `legacy`) loaded into this core.
+  // → {world: loaded?, jar: loaded?, notes, error?, keptAside?}. A world the core refuses is
+  // kept aside ('unloadable'), never overwritten, and the core keeps its own.
+  loadSaved: async (target, { place, legacy }) => {
+    // An older page's world is there only until the worker has saved it here: it comes first.
+    let record = legacy?.world ? legacy : null;
+    try { record ??= await readSaved(place); } catch { /* storage disabled: as if nothing was saved */ }
+    if (!record) return { world: false, jar: false, notes: null };
+    const answer = target.importWorld(record.world);
+    if (answer.error) {
+      const keptAside = await writeSaved('unloadable', { world: record.world }).then(() => true, () => false);
+      return { world: false, jar: false, notes: record.notes ?? null, error: answer.error, keptAside };
+    }
+    lastRecord.set(place, record);
+    const jar = Boolean(record.cookies) && !target.importCookies(record.cookies).error;
+    return { world: true, jar, notes: record.notes ?? null };
+  },
+};
+
 const commands = {
   open: (authlab, spec) => keep(authlab.core(spec)),
   lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
@@ -52,6 +163,9 @@ const commands = {
     coreById(id).delete();
     cores.delete(id);
   },
+  // The text of a saved record's world ('unloadable': for its download; 'learner': another
+  // tab's world, to load here), or null.
+  savedRecord: async (authlab, place) => readSaved(place),
 };
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
@@ -64,6 +178,7 @@ function run(authlab, { core, method, args }) {
     return commands[method](authlab, ...args);
   }
   const target = coreById(core);
+  if (Object.hasOwn(coreTasks, method)) return coreTasks[method](target, ...args);
   if (!coreMethods.has(method) || typeof target[method] !== 'function') {
     throw new Error(`this build of the core has no ${method}(): rebuild it (tools/build wasm)`);
   }
@@ -71,10 +186,21 @@ function run(authlab, { core, method, args }) {
 }
 
 self.onmessage = async ({ data }) => {
+  self.postMessage({ started: data.id });
+  let after = null;
   try {
-    const result = run(await lab, data);
-    self.postMessage({ id: data.id, result });
+    const authlab = await lab;
+    const answer = run(authlab, data);
+    after = afterAnswer;  // taken at once: a task that awaits must not carry another's
+    afterAnswer = null;
+    self.postMessage({ id: data.id, result: await answer });
   } catch (error) {
+    afterAnswer = null;
     self.postMessage({ id: data.id, error: String(error?.message ?? error) });
+  }
+  try {
+    after?.();
+  } catch (error) {
+    self.postMessage({ event: 'save', place: null, ok: false, error: String(error?.message ?? error) });
   }
 };

@@ -10,7 +10,8 @@
 
 namespace authlab::lab {
 
-// → {status, reason?, suggestions: [{text, change, outcome: {status}}]} (see wasm/API.md)
+// → {status, reason?, suggestions: [{text, change, outcome: {status}}], untried?} (see
+// wasm/API.md); `untried`: how many candidate changes the budget left untried.
 nlohmann::ordered_json why_not(const Backend& backend, const http::Request& request);
 
 }  // namespace authlab::lab

@@ -1,11 +1,14 @@
 // AuthLab's page in a real browser: Debian's Chromium driven by playwright-core. Starts
-// tools/serve.mjs on a free port (the WebAssembly core must be built: tools/build wasm), runs
+// tools/serve.mjs on a free port, serving web/'s modules one by one (the WebAssembly core must
+// be built: tools/build wasm), or with --static the shipped bundle (tools/build static); runs
 // each test in a fresh browser context, saves screenshots to tests/browser/artifacts/ and
 // prints "N passed, N failed". The tests are every `tests` array exported by a *.tests.mjs file
 // here, one file per part of the page.
 //
-//   node tests/browser/run.mjs [--url http://127.0.0.1:8000/] [--only NAME] [--update-screenshot]
+//   node tests/browser/run.mjs [--url http://127.0.0.1:8000/] [--static] [--only NAME] [--update-screenshot]
 //   --url: test a page that is already served, e.g. by tools/demo
+//   --static: serve build/static/, what tools/demo serves (tests that reach into the worker by
+//   its module URL, /worker.js, still find it: the bundle keeps that name)
 //   --update-screenshot: also replace the README's picture, tests/browser/screenshot.png
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -21,7 +24,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const artifacts = join(here, 'artifacts');
 const { values: options } = parseArgs({
-  options: { url: { type: 'string' }, only: { type: 'string' }, 'update-screenshot': { type: 'boolean' } },
+  options: { url: { type: 'string' }, only: { type: 'string' }, static: { type: 'boolean' }, 'update-screenshot': { type: 'boolean' } },
 });
 
 function freePort() {
@@ -35,7 +38,7 @@ function freePort() {
 
 // Starts tools/serve.mjs and resolves with the URL it prints.
 async function startServer() {
-  const server = spawn(process.execPath, [join(root, 'tools', 'serve.mjs'), String(await freePort())],
+  const server = spawn(process.execPath, [join(root, 'tools', 'serve.mjs'), ...(options.static ? ['--static'] : []), String(await freePort())],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let output = '';

@@ -1,9 +1,10 @@
 // A world at scale: 10,000 users, 100 groups, 1,000 books, imported as a file. The matrix shows
 // every user with only the rows in view in the DOM, scrolls to the last user, and the admin's
-// lists page and filter.
+// lists page and filter (the core pages and filters the users: the page holds one page). The
+// page answers at that scale: a request, an admin change and a clock move, each shown.
 import assert from 'node:assert/strict';
 
-import { exportedWorld, openLab, showTab } from './helpers.mjs';
+import { choosePreset, exportedWorld, expectExchange, openLab, responseJson, showTab } from './helpers.mjs';
 import { largeWorld } from '../../tools/bench/large-world.mjs';
 
 const scaleTimeout = 600_000;  // the matrix of 10,000 users is computed in the worker first
@@ -51,10 +52,42 @@ export const tests = [
       await page.fill('#user-list-filter', '');
       await page.click('#user-list-next');
       await page.locator('#user-list').getByRole('button', { name: 'user51', exact: true }).waitFor();
+      await page.locator('#user-list').getByRole('button', { name: 'user100', exact: true }).waitFor();
+      assert.match(await page.locator('#user-list-status').textContent(), /Users 51–100 of 10000 · page 2 of 200/);
+      await page.fill('#user-list-filter', 'USER999');  // the core's filter: any case
+      await page.locator('#user-list').getByRole('button', { name: 'user9999', exact: true }).waitFor();
+      assert.match(await page.locator('#user-list-status').textContent(), /of 11 matching/);  // user999, user9990–user9999
       await page.click('#admin-groups');
       await page.fill('#group-list-filter', 'group-77');
       await page.locator('#group-list').getByRole('button', { name: 'group-77', exact: true }).waitFor();
       assert.equal(await page.locator('#group-list tbody tr').count(), 1);
+      // group-77 has user77, user177, …, user9977: its first members and how many in all.
+      const members = await page.locator('#group-list tbody tr td').first().textContent();
+      assert.match(members, /^user77, user177, /);
+      assert.match(members, /, user1977 and 80 more \(100 in all\)$/);
+
+      // An admin change: group-77 (view_book only) may now add books, and user77 is let through.
+      await page.locator('#group-list').getByRole('button', { name: 'group-77', exact: true }).click();
+      await page.selectOption('#group-perms-available', 'bookshop.add_book');
+      await page.click('#group-perms-add');
+      await page.click('#group-save');
+      await page.locator('#admin-message', { hasText: 'group-77' }).waitFor();
+      await choosePreset(page, 'POST', '/api/books/');
+      await page.selectOption('#send-mechanism', 'token');
+      await page.selectOption('#send-user', 'user77');
+      assert.equal(await expectExchange(page, () => page.click('#send')), 201);
+      await choosePreset(page, 'GET', '/api/books/1/');
+      assert.equal(await expectExchange(page, () => page.click('#send')), 200);
+      assert.equal((await responseJson(page)).title, 'Book 1');
+      // A clock move: the header's clock shows the new day.
+      const before = await page.locator('#header-clock').textContent();
+      await showTab(page, 'tokens');
+      await page.click('#clock-1d');
+      await page.waitForFunction((was) => document.querySelector('#header-clock').textContent !== was, before);
+      // The console's users: the first of the world, not 10,000 options.
+      await showTab(page, 'request');
+      const options = await page.locator('#send-user option').count();
+      assert.ok(options > 0 && options <= 101, `the console lists ${options} users`);
       await own.close();
     },
   },

@@ -6,7 +6,9 @@
 #include "lab/credentials.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
+#include "lab/page_json.hpp"
 #include "lab/replay.hpp"
+#include "lab/saved_world.hpp"
 #include "lab/snapshot.hpp"
 #include "lab/why_not.hpp"
 #include "lab/world_json.hpp"
@@ -271,6 +273,84 @@ TEST_CASE("the snapshot lists a group's members once each in the users' order an
     CHECK(s["groups"].back()["name"] == "Nobody");
     REQUIRE(s["tokens"].size() == 1);
     CHECK(s["tokens"][0]["username"] == "carol");
+}
+
+TEST_CASE("a snapshot window holds the matching users of its page and counts the long lists it cuts", "[lab]") {
+    Fixture f;
+    World& world = f.backend.world();
+    const Id customer = world.find_group(std::string_view("Customer"))->id;
+    for (User& u : world.users) u.groups.push_back(customer);
+    REQUIRE(std::holds_alternative<lab::Credentials>(lab::issue_credentials(f.backend, "carol", "token")));
+    REQUIRE(std::holds_alternative<lab::Credentials>(lab::issue_credentials(f.backend, "mary", "token")));
+
+    lab::SnapshotWindow window;
+    window.user_filter = "AR";  // mary and carol (ASCII letters in any case), in the users' order
+    window.user_offset = 1;
+    window.user_limit = 1;
+    window.list_limit = 2;
+    auto s = lab::snapshot(f.backend, window);
+    CHECK(s["user_total"] == 5);
+    CHECK(s["user_count"] == 2);
+    REQUIRE(s["users"].size() == 1);
+    CHECK(s["users"][0]["username"] == "carol");
+    CHECK_FALSE(s["users"][0]["all_permissions"].empty());
+    for (const auto& group : s["groups"]) {
+        if (group["name"] != "Customer") continue;
+        CHECK(group["members"] == nlohmann::ordered_json{"admin", "mary"});
+        CHECK(group["member_count"] == 5);
+    }
+    CHECK(s["token_count"] == 2);
+    CHECK(s["tokens"].size() == 2);
+    CHECK(s["book_count"] == 3);
+    CHECK(s["books"].size() == 2);
+
+    auto exact = lab::snapshot(f.backend, lab::snapshot_window_from_json({{"user_filter", "mary"}, {"user_exact", true}}));
+    REQUIRE(exact["users"].size() == 1);
+    CHECK(exact["users"][0]["username"] == "mary");
+    CHECK(lab::snapshot(f.backend, lab::snapshot_window_from_json({{"user_filter", "Mary"}, {"user_exact", true}}))["user_count"] == 0);
+
+    auto all = lab::snapshot(f.backend, lab::snapshot_window_from_json({{"user_filter", 7}, {"user_limit", "x"}}));
+    CHECK(all["users"].size() == 5);  // the wrong types leave the window open
+    CHECK(all["books"].size() == 3);
+}
+
+TEST_CASE("the saved world is written out again only once it changed", "[lab]") {
+    Fixture f;
+    const http::Request books = f.as("carol", "token", f.request("GET", "/api/books/"));  // her token is made now
+    lab::SavedWorld saved;
+    auto first = saved.text_if_changed(f.backend.world());
+    REQUIRE(first.has_value());
+    CHECK(*first == lab::json_text(world_to_json(f.backend.world())));
+    CHECK_FALSE(saved.text_if_changed(f.backend.world()).has_value());
+    CHECK(f.backend.handle(books).response.status == 200);
+    CHECK_FALSE(saved.text_if_changed(f.backend.world()).has_value());  // a GET changed nothing
+    REQUIRE_FALSE(lab::apply_admin_command(f.backend, {{"op", "save_group"}, {"name", "Auditors"}, {"permissions", nlohmann::json::array()}})
+                      .contains("error"));
+    auto changed = saved.text_if_changed(f.backend.world());
+    REQUIRE(changed.has_value());
+    CHECK(changed->find("Auditors") != std::string::npos);
+    CHECK_FALSE(saved.text_if_changed(f.backend.world()).has_value());
+}
+
+TEST_CASE("why not stops at its budget in a large world where nobody passes and says how much it left untried", "[lab]") {
+    Fixture f;
+    World& world = f.backend.world();
+    const User carol = *world.find_user(std::string_view("carol"));  // a Customer: may not add books
+    for (int i = 0; i < 1500; ++i) {
+        User user = carol;
+        user.username = "reader" + std::to_string(i);
+        world.add_user(user);
+    }
+    for (User& u : world.users) u.is_active = u.username.rfind("reader", 0) == 0;  // only the readers may be sent as
+    auto why = lab::why_not(f.backend, f.request("POST", "/api/books/", emma));
+    REQUIRE(why["status"] == 401);
+    CHECK(why["suggestions"].empty());
+    const std::size_t tries = 1'000'000 / (world.users.size() + 1);
+    REQUIRE(why.contains("untried"));
+    CHECK(why["untried"] == 1500 - tries);
+
+    Fixture small;  // five users: every candidate is tried
+    CHECK_FALSE(lab::why_not(small.backend, small.request("POST", "/api/books/", emma)).contains("untried"));
 }
 
 TEST_CASE("why not: a 429 offers to wait out Retry-After or to log in", "[lab]") {

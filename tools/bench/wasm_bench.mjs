@@ -69,5 +69,16 @@ if (!process.argv.includes('--no-scale')) {
     scaled.exportWorld();
     scaled.exportCookies();
   }) });
+  const window = JSON.stringify({ user_limit: 100, list_limit: 100 });
+  report({ measure: 'view_10k', seconds: medianSeconds(5, () => scaled.native.snapshotWindow(window)) });
+  let round = 0;
+  report({ measure: 'save_10k', seconds: medianSeconds(3, () => {
+    scaled.admin({ op: 'save_group', name: 'group-1', permissions: round++ % 2 ? ['bookshop.view_book'] : [] });
+    if (!scaled.native.exportWorldIfChanged()) throw new Error('a changed world was not written out');
+  }) });
+  report({ measure: 'save_unchanged_10k', seconds: medianSeconds(5, () => {
+    scaled.handle({ method: 'GET', path: '/api/books/1/', headers: { Cookie: '' } });
+    if (scaled.native.exportWorldIfChanged()) throw new Error('an unchanged world was written out again');
+  }) });
 }
 scaled.delete();

@@ -4,6 +4,14 @@ import { el, replace } from './dom.js';
 import { pagedTable } from './paged-table.js';
 import { permissionItems, twoListPicker } from './perm-picker.js';
 
+// The view holds a group's first members and how many there are; the list names the first 20.
+const membersShown = 20;
+function membersText({ members = [], member_count: count = members.length }) {
+  if (!count) return '—';
+  const shown = members.slice(0, membersShown);
+  return shown.join(', ') + (count > shown.length ? ` and ${count - shown.length} more (${count} in all)` : '');
+}
+
 export class GroupsAdmin {
   constructor(shell) {
     this.shell = shell;
@@ -20,7 +28,7 @@ export class GroupsAdmin {
         text: (g) => g.name,
         row: (g) => el('tr', {},
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', onclick: () => edit(g) }, g.name)),
-          el('td', {}, (g.members ?? []).join(', ') || '—'),
+          el('td', {}, membersText(g)),
           el('td', {}, String(g.permissions.length))) }),
     ];
   }

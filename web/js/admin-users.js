@@ -19,12 +19,16 @@ export class UsersAdmin {
   }
 
   list(onForm) {
-    const users = this.lab.snapshot?.users ?? [];
     const edit = (user) => { onForm(); replace(this.shell.content, this.form(user)); };
+    // The core filters and pages the users: a world of 10,000 is not copied to the page.
+    const source = async (filter, offset, limit) => {
+      const { users, total } = await this.lab.usersPage(filter, offset, limit);
+      return { items: users, total };
+    };
     return [
       el('div', { class: 'admin-head' }, el('h3', {}, 'Users'),
         el('button', { type: 'button', id: 'user-add', onclick: () => edit(null) }, 'Add user +')),
-      pagedTable({ id: 'user-list', what: 'users', items: users,
+      pagedTable({ id: 'user-list', what: 'users', source,
         columns: ['Username', 'Email', 'Active', 'Staff status', 'Superuser', 'Groups'],
         text: (u) => `${u.username} ${u.email}`,
         row: (u) => el('tr', {},
@@ -113,7 +117,7 @@ export class UsersAdmin {
       else delete this.lab.notes.passwords[user.username];
       await this.lab.refresh();
       status.textContent = value === null ? 'The password is now unusable.' : 'Password changed: the new hash is stored; sessions made with the old one end.';
-      const current = this.lab.user(user.username);
+      const current = await this.lab.user(user.username);
       if (current) hash.textContent = current.password;
     };
     const hash = el('code', { class: 'hash', id: 'user-hash' }, user.password);

@@ -21,7 +21,8 @@ import { askToOpenShared, askToReplaceLesson } from './share-prompt.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
 import { watchOtherTabs } from './other-tabs.js';
 import { setUpPresenter } from './presenter.js';
-import { loadSaved, sanitizeNotes } from './storage.js';
+import { watchSaving } from './save-status.js';
+import { sanitizeNotes } from './storage.js';
 import { Stores } from './stores.js';
 import { setUpTabs } from './tabs.js';
 import { TokenFlow } from './tokens.js';
@@ -40,11 +41,10 @@ async function start() {
   const say = setUpWorldTools(lab, () => linkState());
 
   // The saved state first; a world in the link replaces it (and can be undone).
-  const saved = loadSaved();
-  lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
-  const jarRestored = await restoreSaved(lab, say);
+  watchSaving(rpc, lab);
+  const saved = await restoreSaved(lab, rpc, say);
   restartFromSaved(rpc, lab, say);
-  if (!jarRestored) delete lab.notes.held.session;  // the jar starts empty: that login is gone
+  if (!saved.jar) delete lab.notes.held.session;  // the jar starts empty: that login is gone
   lab.restoreUndo();
   let shared = null;
   let link = null;
@@ -79,10 +79,10 @@ async function start() {
   player.nextLesson = (id) => picker.after(id);
   player.openAdmin = (section) => admin.open(section);
   setUpPresenter(player);
-  watchOtherTabs(lab, { onLoad: () => loadOtherTab(lab, say) });
+  watchOtherTabs(lab, rpc, { onLoad: () => loadOtherTab(lab, rpc, say) });
   const linkState = async () => ({
-    world: JSON.stringify(await lab.core.exportWorld()),
-    cookies: JSON.stringify(await lab.core.exportCookies()),
+    world: await lab.core.exportWorldText(),
+    cookies: await lab.core.exportCookiesText(),
     passwords: lab.notes.passwords,
     lesson: player.lesson ? player.progress.source : null,
     step: player.lesson ? player.index : 0,
@@ -189,8 +189,9 @@ async function openLink(link, { lab, player, picker, requestConsole, showTab, sa
 }
 
 // The other tab's saved world, notes and jar, loaded here (the change can be undone).
-async function loadOtherTab(lab, say) {
-  const saved = loadSaved();
+async function loadOtherTab(lab, rpc, say) {
+  const saved = await rpc.call(undefined, 'savedRecord', ['learner']);
+  if (!saved) return say('The other tab\'s world could not be read.');
   const answer = await lab.importWorld(saved.world, 'Loaded the other tab\'s world');
   if (answer.error) return say(`The other tab's world could not be loaded: ${answer.error}`);
   lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };

@@ -25,8 +25,10 @@ export class SideBySide {
   }
 
   refresh() {
-    const users = this.lab.snapshot?.users.map((u) => u.username) ?? [];
-    options(this.user, users.map((u) => [u, u]), this.user.value || this.console.draft.user);
+    const users = this.lab.snapshot?.users.map((u) => u.username) ?? [];  // the first of a large world
+    const chosen = this.user.value || this.console.draft.user;
+    if (chosen && !users.includes(chosen) && users.length < (this.lab.snapshot?.user_total ?? 0)) users.unshift(chosen);
+    options(this.user, users.map((u) => [u, u]), chosen);
     const d = this.console.draft;
     replace(this.summary, 'Request: ', el('code', {}, `${d.method} ${d.path}`), d.body ? ' with the console\'s body' : '');
   }

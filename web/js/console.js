@@ -106,7 +106,10 @@ export class RequestConsole {
 
   refreshUsers() {
     const users = this.lab.snapshot?.users.map((u) => u.username) ?? [];
-    if (!users.includes(this.draft.user) && users.length) this.draft.user = users.includes('carol') ? 'carol' : users[0];
+    // The view holds the first users of a large world; a chosen user beyond them stays chosen.
+    const all = users.length >= (this.lab.snapshot?.user_total ?? 0);
+    if (!users.includes(this.draft.user) && users.length && all) this.draft.user = users.includes('carol') ? 'carol' : users[0];
+    if (!users.includes(this.draft.user) && !all && this.draft.user) users.unshift(this.draft.user);
     options(this.user, users.map((name) => [name, name]), this.draft.user);
     this.user.disabled = this.draft.mechanism === 'none';
     this.describeSendAs();

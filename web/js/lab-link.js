@@ -44,7 +44,7 @@ export function describeLoaded({ world, snapshot, passwords, lessonTitle, step, 
   const parts = [];
   if (world && snapshot) {
     const n = (count, one) => `${count} ${one}${count === 1 ? '' : 's'}`;
-    parts.push(`a world with ${n(snapshot.users.length, 'user')}, ${n(snapshot.groups.length, 'group')} and ${n(snapshot.books?.length ?? 0, 'book')}`);
+    parts.push(`a world with ${n(snapshot.user_total, 'user')}, ${n(snapshot.groups.length, 'group')} and ${n(snapshot.book_count, 'book')}`);
   }
   const named = Object.keys(passwords ?? {});
   if (named.length) parts.push(`the passwords of ${named.join(', ')}`);

@@ -1,13 +1,19 @@
-// The learner's lab as the panels see it: the core (in the worker), the latest snapshot of its
+// The learner's lab as the panels see it: the core (in the worker), the latest view of its
 // world, the client's notes (passwords it knows, tokens it holds), undo, and saving after
 // every change. Panels listen for 'change' (the world or the notes changed) and 'exchange'
 // (a request was answered).
+// The view holds what the page shows, never the whole world: the first `viewRows` users, each
+// group's first members, the first tokens, sessions, books and orders, and each list's length
+// (user_total, member_count, token_count, …). A panel that lists more asks the core for its
+// page (`usersPage`). The world is saved by the worker, which has its text.
 import { announce } from './announce.js';
 import { defaultPasswords } from './passwords.js';
-import { save, saveNotes } from './storage.js';
 import { loadUndo, saveUndo } from './undo-history.js';
 
 const undoDepth = 40;
+const undoChars = 32_000_000;  // large worlds keep fewer steps
+export const viewRows = 100;
+const viewWindow = { user_limit: viewRows, list_limit: viewRows };
 
 export class Lab extends EventTarget {
   constructor(core) {
@@ -16,9 +22,10 @@ export class Lab extends EventTarget {
     this.snapshot = null;
     this.notes = { passwords: { ...defaultPasswords }, held: {} };
     this.undoStack = [];  // [{label, world (JSON text)}]
-    // Where the lab saves after every change: the learner's own world, or a lesson's. `paused`
-    // while another tab's saved world must not be overwritten (other-tabs.js).
-    this.store = { save, saveNotes, saveUndo, paused: false };
+    // Where the lab saves after every change: the learner's own world (`place`: the worker saves
+    // it), or a lesson's (its `save` keeps the text). `paused` while another tab's saved world
+    // must not be overwritten (other-tabs.js).
+    this.store = { place: 'learner', saveUndo, paused: false };
   }
 
   // Hands the lab another core with its own notes, undo history and place to save: a lesson's
@@ -34,14 +41,24 @@ export class Lab extends EventTarget {
     this.undoStack = loadUndo();
   }
 
-  // Re-reads the world, saves it and tells every panel.
+  // Reads the view again, has the world saved and tells every panel.
   async refresh() {
-    const [snapshot, world, cookies] = await Promise.all([this.core.snapshot(), this.core.exportWorld(),
-      this.core.exportCookies()]);
-    this.snapshot = snapshot;
+    const { place, paused } = this.store;
+    const saving = !paused && place;
+    this.snapshot = await this.core.refresh({ window: viewWindow, place: saving ? place : null, notes: saving ? this.notes : null });
     this.snapshotAt = performance.now();
-    if (!this.store.paused) this.store.save(JSON.stringify(world), JSON.stringify(cookies), this.notes);
+    if (!paused && !place) {
+      // A store that keeps the text itself (a lesson's progress; its worlds are small).
+      const [world, cookies] = await Promise.all([this.core.exportWorldText(), this.core.exportCookiesText()]);
+      this.store.save(world, cookies, this.notes);
+    }
     this.dispatchEvent(new Event('change'));
+  }
+
+  // One page of the users matching `filter` (what usersPage's table shows). → {users, total}
+  async usersPage(filter, offset, limit) {
+    const view = await this.core.view({ user_filter: filter, user_offset: offset, user_limit: limit, list_limit: 0 });
+    return { users: view.users, total: view.user_count };
   }
 
   // The virtual clock now, from the last snapshot plus the real time since (it runs on).
@@ -49,8 +66,10 @@ export class Lab extends EventTarget {
     return this.snapshot ? this.snapshot.now + (performance.now() - this.snapshotAt) : Date.now();
   }
 
-  user(username) {
-    return this.snapshot?.users.find((u) => u.username === username) ?? null;
+  // The user named `username` as the core has it now, or null.
+  async user(username) {
+    const { users } = await this.core.view({ user_filter: username, user_exact: true, list_limit: 0 });
+    return users[0] ?? null;
   }
 
   passwordFor(username) {
@@ -63,7 +82,9 @@ export class Lab extends EventTarget {
   }
 
   saveNotes() {
-    if (!this.store.paused) this.store.saveNotes(this.notes);
+    if (this.store.paused) return;
+    if (this.store.place) this.core.saveNotes({ place: this.store.place, notes: this.notes }).catch(() => {});
+    else this.store.saveNotes(this.notes);
   }
 
   // Sends one request through the core and tells the panels. `request` is complete (the page
@@ -91,7 +112,7 @@ export class Lab extends EventTarget {
   // Admin commands (wasm/API.md), all or nothing; the change can be undone. → {ok} or {error}
   async admin(commands, doneMessage) {
     const list = Array.isArray(commands) ? commands : [commands];
-    const before = JSON.stringify(await this.core.exportWorld());
+    const before = await this.core.exportWorldText();
     for (const [index, command] of list.entries()) {
       const answer = await this.core.admin(command);
       if (answer.error) {
@@ -113,7 +134,8 @@ export class Lab extends EventTarget {
 
   pushUndo(label, world) {
     this.undoStack.push({ label, world });
-    if (this.undoStack.length > undoDepth) this.undoStack.shift();
+    let chars = this.undoStack.reduce((sum, entry) => sum + entry.world.length, 0);
+    while (this.undoStack.length > 1 && (this.undoStack.length > undoDepth || chars > undoChars)) chars -= this.undoStack.shift().world.length;
     this.store.saveUndo(this.undoStack);
   }
 
@@ -122,7 +144,7 @@ export class Lab extends EventTarget {
     if (!last) return;
     this.store.saveUndo(this.undoStack);
     // Undo changes the server's world, not the browser: its cookies stay.
-    const cookies = await this.core.exportCookies();
+    const cookies = await this.core.exportCookiesText();
     const answer = await this.core.importWorld(last.world);
     if (answer.error) throw new Error(answer.error);
     await this.core.importCookies(cookies);
@@ -132,7 +154,7 @@ export class Lab extends EventTarget {
 
   // Untrusted text (a file, a link): the core validates it; on error nothing changes.
   async importWorld(text, label) {
-    const before = JSON.stringify(await this.core.exportWorld());
+    const before = await this.core.exportWorldText();
     const answer = await this.core.importWorld(text);
     if (answer.ok) {
       this.pushUndo(label, before);
@@ -145,7 +167,7 @@ export class Lab extends EventTarget {
 
   // A project's dumpdata, validated by the core; undoable like any import. → {ok, report} or {error}
   async importDjangoFixture(text, label) {
-    const before = JSON.stringify(await this.core.exportWorld());
+    const before = await this.core.exportWorldText();
     const answer = await this.core.importDjangoFixture(text);
     if (answer.ok) {
       this.pushUndo(label, before);
@@ -156,7 +178,7 @@ export class Lab extends EventTarget {
   }
 
   async reset() {
-    const before = JSON.stringify(await this.core.exportWorld());
+    const before = await this.core.exportWorldText();
     const answer = await this.core.admin({ op: 'reset', world: 'default' });
     if (answer.error) return answer;
     await this.core.clearCookies();

@@ -27,7 +27,22 @@ export class Matrix {
         statusBadge(403, { compact: true }), ' forbidden (known, but no) · ',
         statusBadge(404, { compact: true }), ' other errors'),
       this.changes, this.table);
-    lab.addEventListener('change', () => this.update());
+    // Recomputed after a change while it is on screen, else once it is shown again: a hidden
+    // matrix of 10,000 users would cost every click its copy and its redraw.
+    const panel = root.closest('[role="tabpanel"]');
+    const hidden = () => Boolean(panel?.hidden);
+    lab.addEventListener('change', () => {
+      if (hidden()) this.stale = true;
+      else this.update();
+    });
+    if (panel) {
+      new MutationObserver(() => {
+        if (!hidden() && this.stale) {
+          this.stale = false;
+          this.update();
+        }
+      }).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+    }
   }
 
   // Coalesces bursts of changes: one computation at a time, one more if anything changed meanwhile.

@@ -1,39 +1,52 @@
 // Loading the last saved world into a core: when the page starts, and when the core's worker
-// was restarted (rpc.js). A saved world the core refuses is kept aside, never overwritten, and
-// offered for download; the lab then runs the default world.
+// was restarted (rpc.js). The worker reads it (IndexedDB) and loads it; a world saved by an
+// older page in localStorage is handed over once. A saved world the core refuses is kept
+// aside, never overwritten, and offered for download; the lab then runs the default world.
 import { byId } from './dom.js';
 import { startDeadlineMs } from './rpc.js';
-import { keepAside, keptAside, loadSaved } from './storage.js';
+import { clearLegacy, loadLegacy, sanitizeNotes } from './storage.js';
 
-// Returns whether the browser's cookie jar came back too.
-export async function restoreSaved(lab, say) {
-  const saved = loadSaved();
-  if (!saved.world) return false;
-  const answer = await lab.core.importWorld(saved.world);
-  if (answer.error) {
-    const kept = keepAside(saved.world);
-    say(`The saved world could not be loaded (${answer.error}); this is the default world.`
-      + (kept ? ' The saved one is kept aside in this browser: use “Download the unloadable world”.' : ''));
-    if (kept) offerDownload();
-    return false;
+// Loads the saved world into lab.core and its notes into lab.notes.
+// → {world: whether a saved world came back, jar: whether the cookie jar did too}
+export async function restoreSaved(lab, rpc, say) {
+  const legacy = loadLegacy();
+  if (legacy) {
+    // Removed once the worker has saved the world anew (or kept it aside).
+    rpc.addEventListener('save', function migrated({ detail }) {
+      if (detail.place !== 'learner' || !detail.ok) return;
+      clearLegacy();
+      rpc.removeEventListener('save', migrated);
+    });
   }
-  return Boolean(saved.cookies && (await lab.core.importCookies(saved.cookies)).ok);
+  const saved = await lab.core.loadSaved({ place: 'learner', legacy });
+  if (saved.notes) lab.notes = { ...lab.notes, ...sanitizeNotes(saved.notes) };
+  if (saved.error) {
+    say(`The saved world could not be loaded (${saved.error}); this is the default world.`
+      + (saved.keptAside ? ' The saved one is kept aside in this browser: use “Download the unloadable world”.' : ''));
+    if (saved.keptAside) offerDownload(rpc);
+  }
+  return saved;
 }
 
-function offerDownload() {
+function offerDownload(rpc) {
   if (document.getElementById('download-unloadable')) return;
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'download-unloadable';
   button.textContent = 'Download the unloadable world';
-  button.addEventListener('click', () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([keptAside() ?? ''], { type: 'application/json' }));
-    link.download = 'authlab-unloadable-world.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  button.addEventListener('click', async () => {
+    const kept = await rpc.call(undefined, 'savedRecord', ['unloadable']);
+    download(kept?.world ?? '', 'authlab-unloadable-world.json');
   });
   byId('world-message').after(button);
+}
+
+export function download(text, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 // After the worker was restarted: a fresh core with the last saved world, then every panel.
@@ -42,7 +55,9 @@ export function restartFromSaved(rpc, lab, say) {
     try {
       const id = await rpc.call(undefined, 'open', ['default'], 'Restarting the core…', startDeadlineMs);
       if (id !== lab.core.id) throw new Error(`the new core is ${id}, not ${lab.core.id}`);
-      await restoreSaved(lab, () => {});
+      const notes = lab.notes;
+      await restoreSaved(lab, rpc, () => {});
+      lab.notes = notes;  // the page's notes are the newest
       await lab.refresh();
       say(detail.message);
     } catch (error) {

@@ -1,8 +1,11 @@
 // The page's line to the worker that runs the core: every call is a promise, answered in
 // order. Once a call has taken a noticeable time, the page says what the core is doing.
-// Work in the worker is bounded: a call not answered within its deadline, or a worker that
-// fails, ends that worker; every pending call is refused with the reason, a fresh worker is
-// started and a 'restart' event asks the page to load its last saved world into it.
+// Work in the worker is bounded: a call not answered within its deadline (counted from when
+// the worker starts it, so waiting behind other calls does not count), or a worker that fails,
+// ends that worker; every pending call is refused with the reason, a fresh worker is
+// started and a 'restart' event asks the page to load its last saved world into it. What the
+// worker tells unasked ({event: 'save', …}: a save went through or was refused) is dispatched as
+// an event of that name.
 import { showBusy } from './announce.js';
 
 const noticeAfterMs = 150;
@@ -25,7 +28,9 @@ export class Rpc extends EventTarget {
     this.worker = new Worker(this.workerUrl, { type: 'module' });
     this.worker.onmessage = ({ data }) => {
       this.answered = true;
-      this.settle(data);
+      if (data.event) this.dispatchEvent(new CustomEvent(data.event, { detail: data }));
+      else if (data.started !== undefined) this.started(data.started);
+      else this.settle(data);
     };
     this.worker.onerror = (event) => {
       event.preventDefault?.();
@@ -38,12 +43,34 @@ export class Rpc extends EventTarget {
     if (this.failure) return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const call = { resolve, reject, label, noticed: false };
+      const call = { resolve, reject, label, noticed: false, deadlineMs };
       call.timer = setTimeout(() => { call.noticed = true; this.updateBusy(); }, noticeAfterMs);
-      call.deadline = setTimeout(() => this.restart(`“${label}” ran past ${deadlineMs / 1000} s`), deadlineMs);
       this.pending.set(id, call);
       this.worker.postMessage({ id, core, method, args });
+      this.watchQueue();
     });
+  }
+
+  // The worker began the call: its clock starts now.
+  started(id) {
+    const call = this.pending.get(id);
+    if (!call || call.deadline) return;
+    call.deadline = setTimeout(() => this.restart(`“${call.label}” ran past ${call.deadlineMs / 1000} s`), call.deadlineMs);
+    this.watchQueue();
+  }
+
+  // Calls wait while another runs; but calls waiting with none running mean a worker that
+  // stopped taking them up (it died or hangs between calls): that too ends at the deadline.
+  watchQueue() {
+    const waiting = [...this.pending.values()];
+    const stalled = waiting.length > 0 && waiting.every((call) => !call.deadline);
+    if (!stalled) {
+      clearTimeout(this.stall);
+      this.stall = null;
+    } else if (!this.stall) {
+      const { label } = waiting[0];
+      this.stall = setTimeout(() => { this.stall = null; this.restart(`“${label}” ran past ${callDeadlineMs / 1000} s`); }, callDeadlineMs);
+    }
   }
 
   settle({ id, result, error }) {
@@ -52,6 +79,7 @@ export class Rpc extends EventTarget {
     clearTimeout(call.timer);
     clearTimeout(call.deadline);
     this.pending.delete(id);
+    this.watchQueue();
     this.updateBusy();
     if (error !== undefined) call.reject(new Error(error));
     else call.resolve(result);

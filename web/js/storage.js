@@ -1,56 +1,28 @@
 // What survives a reload: the world (as the core exports it), the browser's cookie jar, the
 // passwords the page knows and what the client holds (tokens from the login panel). All of it
 // is the learner's own data, but a saved world and jar are still validated by the core when
-// they are loaded back.
-const keys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1',
+// they are loaded back. The core's worker saves them in IndexedDB (saved-store.js), off the
+// page's thread; what older pages saved in localStorage is read once, loaded, and removed once
+// the worker has saved it anew.
+const legacyKeys = { world: 'authlab.world.v1', cookies: 'authlab.cookies.v1', notes: 'authlab.notes.v1',
   unloadable: 'authlab.world.unloadable.v1' };
-export const savedWorldKey = keys.world;  // other-tabs.js listens for changes to it
 
-export function loadSaved() {
+// What an older page saved in localStorage: {world, cookies, notes} or null.
+export function loadLegacy() {
   try {
-    const world = localStorage.getItem(keys.world);
-    const cookies = localStorage.getItem(keys.cookies);
-    const notes = JSON.parse(localStorage.getItem(keys.notes) ?? 'null');
-    return { world, cookies, notes: notes && typeof notes === 'object' ? notes : null };
-  } catch {
-    return { world: null, cookies: null, notes: null };
-  }
-}
-
-// A saved world the core refused to load is never overwritten: it is moved here before the
-// page saves anything else, and offered for download.
-export function keepAside(worldText) {
-  try {
-    localStorage.setItem(keys.unloadable, worldText);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function keptAside() {
-  try {
-    return localStorage.getItem(keys.unloadable);
+    const world = localStorage.getItem(legacyKeys.world);
+    if (world === null) return null;
+    const notes = JSON.parse(localStorage.getItem(legacyKeys.notes) ?? 'null');
+    return { world, cookies: localStorage.getItem(legacyKeys.cookies), notes: notes && typeof notes === 'object' ? notes : null };
   } catch {
     return null;
   }
 }
 
-export function saveNotes(notes) {
+export function clearLegacy() {
   try {
-    localStorage.setItem(keys.notes, JSON.stringify(notes));
-  } catch { /* storage full or disabled */ }
-}
-
-export function save(worldText, cookiesText, notes) {
-  try {
-    localStorage.setItem(keys.world, worldText);
-    localStorage.setItem(keys.cookies, cookiesText);
-    localStorage.setItem(keys.notes, JSON.stringify(notes));
-    return true;
-  } catch {
-    return false;  // storage full or disabled: the page still works, it just forgets
-  }
+    for (const key of [legacyKeys.world, legacyKeys.cookies, legacyKeys.notes]) localStorage.removeItem(key);
+  } catch { /* storage disabled */ }
 }
 
 // Saved notes are checked field by field; anything of the wrong shape is dropped.

@@ -20,9 +20,11 @@ export class Stores {
     lab.addEventListener('change', () => this.render());
   }
 
-  async render() {
-    const jar = await this.lab.core.cookies();
-    const { sessions = [], tokens = [] } = this.lab.snapshot ?? {};
+  render() {
+    const jar = this.lab.snapshot?.jar ?? {};  // read with the view after every change
+    const { sessions = [], tokens = [], session_count: sessionCount = 0, token_count: tokenCount = 0 } = this.lab.snapshot ?? {};
+    // The view holds the first rows of a long table.
+    const of = (shown, count) => (count > shown.length ? ` — the first ${shown.length} of ${count}` : '');
     replace(this.root,
       el('div', { class: 'stores' },
         el('section', { class: 'store browser', 'aria-labelledby': 'jar-title' },
@@ -33,11 +35,11 @@ export class Stores {
           el('p', { class: 'hint' }, 'A browser sends these back with every request to the site; tokens live wherever the client app keeps them (see “What the client holds”).')),
         el('section', { class: 'store server', 'aria-labelledby': 'server-title' },
           el('h3', { id: 'server-title' }, 'The server'),
-          table('session-store', 'Session store (django_session)', ['Session key', 'User', 'Expires'],
+          table('session-store', `Session store (django_session)${of(sessions, sessionCount)}`, ['Session key', 'User', 'Expires'],
             sessions.map((s) => [el('code', { title: s.key }, short(s.key)), s.username ?? '—',
               `${formatTime(s.expires)}${s.expired ? ' (expired)' : ''}`]),
             'No sessions.'),
-          table('token-table', 'DRF tokens (authtoken_token)', ['Key', 'User', 'Created'],
+          table('token-table', `DRF tokens (authtoken_token)${of(tokens, tokenCount)}`, ['Key', 'User', 'Created'],
             tokens.map((t) => [el('code', { title: t.key }, short(t.key)), t.username, formatTime(t.created)]),
             'No tokens.'),
           el('div', { class: 'jwt-store', id: 'jwt-store' },

@@ -33,11 +33,16 @@ export class WhyNot {
     const suggestions = answer.suggestions ?? [];
     // An object-level refusal (IsOwner) says why in words, before any suggestion.
     const reason = answer.reason ? el('p', { class: 'why-reason', id: 'why-reason' }, answer.reason) : null;
+    // The core stops trying at a budget (a large world where nobody passes) and says so.
+    const untried = answer.untried ? el('p', { class: 'hint', id: 'why-untried' },
+      `${answer.untried.toLocaleString('en')} more candidate change${answer.untried === 1 ? ' was' : 's were'} not tried `
+      + '(the lab stops trying after about a second’s work; sending as other users is the usual one left).') : null;
     if (!suggestions.length) {
-      replace(this.root, reason, el('p', {}, 'No single change lets this request through.'));
+      replace(this.root, reason, el('p', {}, untried ? 'None of the changes tried lets this request through.'
+        : 'No single change lets this request through.'), untried);
       return;
     }
-    replace(this.root, reason,
+    replace(this.root, reason, untried,
       el('p', {}, `Any one of these would change the answer (each was tried on a copy of the world):`),
       el('ul', { class: 'suggestions', id: 'suggestions' }, suggestions.map((s) => this.suggestion(s, exchange))));
   }

@@ -4,7 +4,6 @@
 import { announce } from './announce.js';
 import { setUpDjangoTools } from './django-tools.js';
 import { byId } from './dom.js';
-import { fileProblem } from './import-problems.js';
 import { labLinkUrl } from './lab-link.js';
 import { formatTime } from './time.js';
 
@@ -36,7 +35,7 @@ export function setUpWorldTools(lab, linkState) {
   }));
 
   byId('export').addEventListener('click', guarded(async () => {
-    const world = JSON.stringify(await lab.core.exportWorld(), null, 2);
+    const world = await lab.core.exportWorldText(true);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([world], { type: 'application/json' }));
     link.download = 'authlab-world.json';
@@ -50,10 +49,9 @@ export function setUpWorldTools(lab, linkState) {
     const file = input.files[0];
     input.value = '';
     if (!file) return;
-    const problem = await fileProblem(file);
-    if (problem) return say(problem);
-    const answer = await lab.importWorld(await file.text(), `Imported ${file.name}`);
-    if (answer.error) say(`This file is not a world the lab can load: ${answer.error}`);
+    // The file itself goes to the core's worker, which reads and checks it.
+    const answer = await lab.importWorld(file, `Imported ${file.name}`);
+    if (answer.error) say(answer.file ? answer.error : `This file is not a world the lab can load: ${answer.error}`);
   }));
 
   setUpDjangoTools(lab, guarded, say);
