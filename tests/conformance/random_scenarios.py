@@ -10,7 +10,8 @@ policies (composed permission expressions, authentication lists, throttles, grou
 some users in by each mechanism, then sends random requests with random credentials and
 bodies, sometimes moving the clock. Some users place orders first, so that the order detail
 route has other users' orders to refuse (IsOwner); djoser's user routes, token verify and the
-session logout are among the targets.
+session logout are among the targets. Now and then a path loses its trailing slash, and the
+APPEND_SLASH redirect's Location must escape the query string (and id) drawn with it.
 """
 import base64
 import json
@@ -27,6 +28,11 @@ PERMISSIONS = [f'bookshop.{action}_{model}' for action in ('add', 'change', 'del
 THROTTLES = ['AnonRateThrottle', 'UserRateThrottle']
 RATES = ['1/s', '2/min', '3/min', '4/hour', '2/day', '0/min', '5/m']
 FORWARDED_FOR = ['10.0.0.1', '10.0.0.1, 10.0.0.2', '10.0.0.1,10.0.0.2', '2', ' ', '']
+# What the APPEND_SLASH redirect's Location escapes: query values iri_to_uri quotes or keeps,
+# and path ids that are not UTF-8 once decoded (escape_uri_path re-escapes their %).
+SLASH_QUERIES = ['{"title":"Dracula"}', 'a|b<c>^`\\', 'caf\u00e9', '\u4e2d', 'a b', '%FF', '%41', '"q"', '[1]',
+                 "~!$&'()*+,;=:@/?", '']
+SLASH_IDS = ['%FF', 'caf%C3%A9', '%ED%A0%80', '1%2541', 'a%20b']
 BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
                      'Basic ' + base64.b64encode(b'no-colon').decode()]
 
@@ -166,6 +172,19 @@ def target(rng, held):
     return 'POST', '/api/token/refresh/', {'refresh': '${refresh}' if 'refresh' in held else 'x'}
 
 
+def unslashed(slash_rng, path):
+    """Now and then the path without its trailing slash, which APPEND_SLASH redirects, with a
+    query string (and a detail route's id) that the Location must escape."""
+    if '?' in path or slash_rng.random() >= 0.12:
+        return path
+    path = path[:-1]
+    head, last = path.rsplit('/', 1)
+    if (last.isdigit() or last == 'x') and slash_rng.random() < 0.7:
+        path = head + '/' + slash_rng.choice(SLASH_IDS)
+    query = slash_rng.choice(SLASH_QUERIES)
+    return path + ('?q=' + query if query else '')
+
+
 def multipart(rng, body):
     """The body as multipart/form-data, one field (maybe) sent as a file part: a file's name
     is all a serializer sees of it."""
@@ -181,8 +200,9 @@ def multipart(rng, body):
     return text + '--AuthLabB--\r\n'
 
 
-def request(rng, held, client_rng):
+def request(rng, held, client_rng, slash_rng):
     method, path, body = target(rng, held)
+    path = unslashed(slash_rng, path)
     if rng.random() < 0.08:  # SimpleMetadata's answer, after authentication and permissions
         method, body = 'OPTIONS', None
     request = {'method': method, 'path': path}
@@ -241,6 +261,7 @@ def logins(rng):
 def scenario(seed):
     rng = random.Random(seed)
     throttle_rng = random.Random(f'throttle-{seed}')
+    slash_rng = random.Random(f'slash-{seed}')  # its own, so the rest of a seed's scenario stays
     setup = {'world': 'default', 'policies': add_throttles(throttle_rng, policies(rng))}
     if rng.random() < 0.3:
         setup['groups'] = [{'name': rng.choice(['Customer', 'Editor', 'Manager', 'Auditor']),
@@ -250,7 +271,7 @@ def scenario(seed):
         if rng.random() < 0.08:
             steps.append({'advance': rng.choice([60, 299, 301, 86400])})
         else:
-            steps.append({'request': request(rng, held, throttle_rng)})
+            steps.append({'request': request(rng, held, throttle_rng, slash_rng)})
     return {'name': f'random-{seed}', 'description': f'Random scenario, seed {seed}.', 'setup': setup, 'steps': steps}
 
 
