@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "django/handler_errors.hpp"
 #include "django/middleware.hpp"
 #include "django/pages.hpp"
 #include "django/redirects.hpp"
@@ -72,6 +73,15 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     try {
         // The WSGI server hands Django a percent-decoded PATH_INFO.
         response = route_and_run(context, django::unquote_to_bytes(request.path), frame_options);
+    } catch (const django::UncaughtException& error) {
+        context.trace.add("response", "Django", "error", std::string("The view raises, and nothing catches it: ") + error.what());
+        context.trace.conclude(500, "server_error", std::string("500: Django's own error page (") + error.what() + ").");
+        response = django::server_error_page();
+    } catch (const django::HandlerFailure& error) {
+        context.trace.add("response", "Django", "error",
+                          std::string("The view raises ") + error.what() + ", and so does Django's own 500 page: the exception leaves Django.");
+        context.trace.conclude(500, "server_error", "500: the WSGI server's own error page; Django answered nothing.");
+        return {django::wsgi_server_error_page(), std::move(context.trace).to_json()};
     } catch (const std::exception& error) {
         // A fault of ours, not of the request: answer like Django would (500), keep the world.
         if (before) world_ = std::move(*before);
