@@ -40,6 +40,7 @@ class CookieJar:
 
 
 PLACEHOLDER = re.compile(r'\$\{([^}]*)\}')
+LONE_SURROGATE = re.compile('[\ud800-\udfff]')
 
 
 def substitute(value, captures, jar):
@@ -86,6 +87,9 @@ def build(request):
     data, content_type = '', None
     if 'json' in request:
         data = json.dumps(request['json'], ensure_ascii=False, separators=(',', ':'))
+        # A lone surrogate (only ever inside a string) goes as its escape, as the page's
+        # JSON.stringify sends it: UTF-8 has no form for it.
+        data = LONE_SURROGATE.sub(lambda m: '\\u%04x' % ord(m.group()), data)
         content_type = 'application/json'
     elif 'form' in request:
         form = request['form']
