@@ -1,10 +1,11 @@
 #include "backend.hpp"
 
-#include <cctype>
 #include <optional>
 
+#include "django/handler_errors.hpp"
 #include "django/middleware.hpp"
 #include "django/pages.hpp"
+#include "django/redirects.hpp"
 #include "django/unquote.hpp"
 #include "drf/request_context.hpp"
 #include "http/limits.hpp"
@@ -13,24 +14,6 @@
 namespace authlab {
 namespace {
 
-// Django's escape_uri_path: quote() keeping "/:@&+$,-_.!~*'()".
-std::string escape_uri_path(std::string_view path) {
-    static const std::string_view safe = "/:@&+$,-_.!~*'()";
-    std::string out;
-    for (char c : path) {
-        auto u = static_cast<unsigned char>(c);
-        if ((u < 0x80 && std::isalnum(u)) || safe.find(c) != std::string_view::npos) {
-            out += c;
-        } else {
-            static const char* hex = "0123456789ABCDEF";
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        }
-    }
-    return out;
-}
-
 // The view's response, before the middleware's headers; `frame_options` is cleared for the
 // APPEND_SLASH redirect.
 http::Response route_and_run(drf::RequestContext& context, const std::string& path, bool& frame_options) {
@@ -38,8 +21,7 @@ http::Response route_and_run(drf::RequestContext& context, const std::string& pa
     if (!match) {
         // CommonMiddleware's APPEND_SLASH: redirect when only the slash is missing.
         if (!path.ends_with('/') && resolve(path + "/")) {
-            // request.get_full_path(force_append_slash=True): built from the decoded path.
-            std::string location = escape_uri_path(path) + "/" + (context.http.query.empty() ? "" : "?" + context.http.query);
+            std::string location = django::get_full_path_with_slash(path, context.http.query);
             context.trace.add("route", "CommonMiddleware", "info", "No URL pattern matches " + path +
                               ", but one matches with a trailing slash: APPEND_SLASH redirects (301).");
             context.trace.conclude(301, "redirect", "301: Django's APPEND_SLASH sends the client to " + location + ".");
@@ -91,6 +73,15 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     try {
         // The WSGI server hands Django a percent-decoded PATH_INFO.
         response = route_and_run(context, django::unquote_to_bytes(request.path), frame_options);
+    } catch (const django::UncaughtException& error) {
+        context.trace.add("response", "Django", "error", std::string("The view raises, and nothing catches it: ") + error.what());
+        context.trace.conclude(500, "server_error", std::string("500: Django's own error page (") + error.what() + ").");
+        response = django::server_error_page();
+    } catch (const django::HandlerFailure& error) {
+        context.trace.add("response", "Django", "error",
+                          std::string("The view raises ") + error.what() + ", and so does Django's own 500 page: the exception leaves Django.");
+        context.trace.conclude(500, "server_error", "500: the WSGI server's own error page; Django answered nothing.");
+        return {django::wsgi_server_error_page(), std::move(context.trace).to_json()};
     } catch (const std::exception& error) {
         // A fault of ours, not of the request: answer like Django would (500), keep the world.
         if (before) world_ = std::move(*before);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/constant_time.hpp"
+#include "django/handler_errors.hpp"
 
 namespace authlab::django {
 namespace {
@@ -110,8 +111,9 @@ void CsrfMiddleware::rotate_token() {
     needs_reset_ = true;
 }
 
-std::optional<http::SetCookie> CsrfMiddleware::process_response() {
+std::optional<http::SetCookie> CsrfMiddleware::process_response(Micros now) {
     if (!used_ || !csrf_cookie_) return std::nullopt;
+    if (!fits_in_datetime(now, csrf_cookie_age)) throw HandlerFailure("ValueError: year 10000 is out of range (the csrftoken cookie's expires)");
     return http::SetCookie{std::string(csrf_cookie_name), *csrf_cookie_, csrf_cookie_age, false, "Lax"};
 }
 

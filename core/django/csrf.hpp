@@ -10,6 +10,7 @@
 
 #include "crypto/random.hpp"
 #include "http/message.hpp"
+#include "time/clock.hpp"
 
 namespace authlab::django {
 
@@ -43,8 +44,10 @@ public:
                                             const std::function<std::string()>& post_token);
     std::string get_token();  // what {% csrf_token %} puts in a form; marks the cookie used
     void rotate_token();      // on login
-    // process_response: the csrftoken cookie to send (and "Vary: Cookie"), if any.
-    std::optional<http::SetCookie> process_response();
+    // process_response: the csrftoken cookie to send (and "Vary: Cookie"), if any. One that
+    // would expire after year 9999 throws HandlerFailure: set_cookie cannot write its date,
+    // and Django's 500 page, which sets it too, fails the same way.
+    std::optional<http::SetCookie> process_response(Micros now);
 
     // What the check looked at, for the trace (never the secrets themselves).
     std::string last_check;

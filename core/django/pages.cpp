@@ -27,6 +27,17 @@ http::Response not_found_page() {
 
 http::Response server_error_page() { return html(500, error_page("Server Error (500)", "")); }
 
+http::Response wsgi_server_error_page() {
+    // gunicorn.util.write_error with no message.
+    http::Response response;
+    response.status = 500;
+    response.body = "<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n"
+                    "  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n";
+    response.headers.add("Content-Type", "text/html");
+    response.headers.add("Content-Length", std::to_string(response.body.size()));
+    return response;
+}
+
 http::Response append_slash_redirect(const std::string& location) {
     http::Response response;
     response.status = 301;

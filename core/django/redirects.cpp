@@ -1,9 +1,10 @@
 #include "django/redirects.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <optional>
 
+#include "django/unquote.hpp"
+#include "python/codecs.hpp"
 #include "python/str.hpp"
 #include "python/utf8.hpp"
 
@@ -83,23 +84,29 @@ bool url_has_allowed_host_and_scheme(std::string_view raw, const std::set<std::s
     return allowed(url, allowed_hosts) && allowed(slashed, allowed_hosts);
 }
 
-std::string iri_to_uri(std::string_view iri) {
-    // quote(iri, safe="/#%[]=:;$&()+,!?*@'~") over the UTF-8 bytes.
-    static constexpr std::string_view safe = "/#%[]=:;$&()+,!?*@'~_.-";
+std::string iri_to_uri(std::string_view iri) { return quote(iri, "/#%[]=:;$&()+,!?*@'~"); }
+
+std::string repercent_broken_unicode(std::string_view bytes) {
+    static constexpr std::string_view replacement = "\xEF\xBF\xBD";
     std::string out;
-    for (char c : iri) {
-        const auto b = static_cast<unsigned char>(c);
-        if (std::isalnum(b) && b < 0x80) {
-            out += c;
-        } else if (safe.find(c) != std::string_view::npos) {
-            out += c;
-        } else {
-            char escaped[4];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", b);
-            out += escaped;
-        }
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        const std::size_t start = pos;
+        const char32_t code_point = python::next_code_point(bytes, pos);
+        const std::string_view read = bytes.substr(start, pos - start);
+        // An ill-formed sequence reads as U+FFFD too, but is not its three bytes.
+        out += code_point == 0xFFFD && read != replacement ? quote(read, "") : std::string(read);
     }
     return out;
+}
+
+std::string get_full_path_with_slash(std::string_view path_bytes, std::string_view query_string) {
+    // escape_uri_path: quote(path, safe="/:@&+$,-_.!~*'()"), where a repercented byte's "%" is
+    // not safe ("%FF" → "%25FF").
+    std::string full = quote(repercent_broken_unicode(path_bytes), "/:@&+$,-_.!~*'()");
+    if (!full.ends_with('/')) full += '/';
+    if (!query_string.empty()) full += "?" + iri_to_uri(python::decode_replace(query_string, python::Codec::latin1));
+    if (full.starts_with("//")) full = "/%2F" + full.substr(2);  // escape_leading_slashes
+    return full;
 }
 
 }  // namespace authlab::django

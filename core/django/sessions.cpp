@@ -5,6 +5,7 @@
 #include "crypto/constant_time.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/sha256.hpp"
+#include "django/handler_errors.hpp"
 
 namespace authlab::django {
 namespace {
@@ -100,6 +101,8 @@ void SessionStore::login(const User& user) {
     if (load()) {
         if (data_->user != user.id || !crypto::constant_time_equals(data_->auth_hash, hash)) flush();
     } else {
+        // cycle_key's create() saves a row at once, and its expire_date is a datetime.
+        if (!fits_in_datetime(now_, session_cookie_age)) throw UncaughtException("OverflowError: date value out of range (the new session's expire_date)");
         cycle_key();
     }
     data_ = Data{user.id, hash};

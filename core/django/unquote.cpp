@@ -43,4 +43,22 @@ std::string unquote(std::string_view text, python::Codec codec) {
     return out;
 }
 
+std::string quote(std::string_view bytes, std::string_view safe) {
+    static constexpr std::string_view always_safe = "_.-~";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        const bool alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+        if (alnum || always_safe.find(c) != std::string_view::npos || safe.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[b >> 4];
+            out += hex[b & 15];
+        }
+    }
+    return out;
+}
+
 }  // namespace authlab::django

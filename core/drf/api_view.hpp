@@ -27,7 +27,7 @@ using PathArgs = std::vector<std::string>;
 using Handler = std::function<Reply(RequestContext&, const PathArgs&)>;
 
 struct ApiView {
-    std::string name;  // the class, for the trace: "BookList"
+    std::string name;  // the class, for the trace: "BookViewSet"
     // Which policies.views entry sets its authentication and permission classes; "" for views
     // whose classes are fixed (djoser's, simplejwt's).
     std::string policy;
@@ -43,9 +43,11 @@ struct ApiView {
     std::string allow;                           // the Allow header: "GET, POST, HEAD, OPTIONS"
 
     // What OPTIONS describes (SimpleMetadata). get_view_description: the class docstring,
-    // dedented. get_view_name: a ViewSet's name or suffix ("User List"); "" derives it from `name`.
+    // dedented. get_view_name: a ViewSet route's `name` (an extra action's, "Set password"),
+    // else words from `name` and the route's `suffix` ("List", "Instance").
     std::string description;
     std::string view_name;
+    std::string suffix;
     // GenericAPIView.get_serializer(), as SimpleMetadata calls it; unset for a plain APIView.
     std::function<Serializer(RequestContext&)> get_serializer;
     // GenericAPIView.get_object() with check_object_permissions, which SimpleMetadata asks

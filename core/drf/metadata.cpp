@@ -69,7 +69,8 @@ private:
 
 std::string get_view_name(const ApiView& view) {
     if (!view.view_name.empty()) return view.view_name;
-    return camelcase_to_spaces(remove_trailing_string(remove_trailing_string(view.name, "View"), "ViewSet"));
+    std::string name = camelcase_to_spaces(remove_trailing_string(remove_trailing_string(view.name, "View"), "ViewSet"));
+    return view.suffix.empty() ? name : name + " " + view.suffix;
 }
 
 nlohmann::ordered_json SimpleMetadata::determine_metadata(RequestContext& request, const ApiView& view, const PathArgs& args) const {

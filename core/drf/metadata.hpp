@@ -21,8 +21,8 @@ public:
     nlohmann::ordered_json get_field_info(const Field& field) const;
 };
 
-// APIView.get_view_name: a ViewSet's own name, else the class name without "View", in words
-// ("BookList" → "Book List").
+// APIView.get_view_name: a ViewSet route's own name, else the class name without "View" or
+// "ViewSet", in words, and the route's suffix ("BookViewSet", "List" → "Book List").
 std::string get_view_name(const ApiView& view);
 
 }  // namespace authlab::drf

@@ -43,9 +43,9 @@ struct PolicyViews {
 };
 
 constexpr PolicyViews policy_views[] = {
-    {"books", "BooksPolicy", "BookList and BookDetail"},
-    {"orders", "OrdersPolicy", "OrderList and OrderDetail"},
-    {"manager_users", "ManagerUsersPolicy", "ManagerUserList and ManagerUserDetail"},
+    {"books", "BooksPolicy", "BookViewSet"},
+    {"orders", "OrdersPolicy", "OrderViewSet"},
+    {"manager_users", "ManagerUsersPolicy", "ManagerUsersViewSet"},
 };
 
 // Python's binding strength: | below & below ~ (and a class name binds tightest).

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <ctime>
+
+#include "time/iso8601.hpp"
 
 namespace authlab::http {
 namespace {
@@ -88,15 +89,12 @@ void Headers::remove(std::string_view name) {
 void Headers::add(std::string name, std::string value) { entries_.emplace_back(std::move(name), std::move(value)); }
 
 std::string http_date(Micros at) {
-    std::time_t seconds = static_cast<std::time_t>(at / micros_per_second);
-    if (at < 0 && at % micros_per_second != 0) --seconds;  // floor, like Python's time functions
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
+    const UtcFields utc = utc_fields(at);  // the second floored, like Python's time functions
     char text[64];
     static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[utc.tm_wday], utc.tm_mday,
-                  months[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+    std::snprintf(text, sizeof text, "%s, %02u %s %04lld %02u:%02u:%02u GMT", days[utc.weekday], utc.day,
+                  months[utc.month - 1], static_cast<long long>(utc.year), utc.hour, utc.minute, utc.second);
     return text;
 }
 

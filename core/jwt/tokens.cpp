@@ -50,6 +50,7 @@ std::string token_class_name(TokenType type) { return type == TokenType::access 
 std::int64_t lifetime_seconds(TokenType type) { return type == TokenType::access ? 5 * 60 : 24 * 60 * 60; }
 
 pyjson::Value new_payload(TokenType type, Micros now, crypto::RandomSource& random) {
+    if (!fits_in_datetime(now, lifetime_seconds(type))) throw ExpiryOverflow();
     Value payload = Value::dict({});
     payload.set("token_type", Value::string(token_type_name(type)));
     payload.set("exp", Value::integer(epoch_seconds(now) + lifetime_seconds(type)));

@@ -4,6 +4,7 @@
 // Mirrors rest_framework_simplejwt/tokens.py: Token.__init__ (decode, then verify) and
 // RefreshToken.access_token.
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -16,11 +17,18 @@ namespace authlab::jwt {
 
 enum class TokenType { access, refresh };
 
+// Token.set_exp's from_time + lifetime past datetime.max (the last day of year 9999): Python's
+// OverflowError, which nothing in simplejwt or DRF catches.
+struct ExpiryOverflow : std::runtime_error {
+    ExpiryOverflow() : std::runtime_error("OverflowError: date value out of range") {}
+};
+
 std::string token_type_name(TokenType type);        // "access"
 std::string token_class_name(TokenType type);       // "AccessToken"
 std::int64_t lifetime_seconds(TokenType type);      // 300, 86400
 
 // Token(): a fresh payload, {token_type, exp, iat, jti} at `now` (floored to the second).
+// Throws ExpiryOverflow when its lifetime would end after year 9999.
 pyjson::Value new_payload(TokenType type, Micros now, crypto::RandomSource& random);
 // Token.for_user: a fresh payload with user_id.
 pyjson::Value for_user(TokenType type, const auth::User& user, Micros now, crypto::RandomSource& random);

@@ -24,7 +24,7 @@ std::variant<Credentials, std::string> issue_credentials(Backend& backend, const
         if (auto cookie = session.process_response().cookie) credentials.cookies.push_back(*cookie);
         django::CsrfMiddleware csrf(no_cookies, backend.random());
         csrf.rotate_token();
-        if (auto cookie = csrf.process_response()) credentials.cookies.push_back(*cookie);
+        if (auto cookie = csrf.process_response(backend.now())) credentials.cookies.push_back(*cookie);
     } else {
         return "unknown mechanism \"" + mechanism + "\" (token, bearer or session)";
     }

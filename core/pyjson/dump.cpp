@@ -15,7 +15,7 @@ void append_escape(std::string& out, char32_t unit) {
 }
 
 // encode_basestring(_ascii): the same escapes in C and Python implementations.
-void dump_string(std::string& out, const std::string& text, bool ensure_ascii) {
+void dump_string(std::string& out, const std::string& text, const DumpStyle& style) {
     out += '"';
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t c = python::next_code_point(text, pos, true);
@@ -30,7 +30,7 @@ void dump_string(std::string& out, const std::string& text, bool ensure_ascii) {
             default: break;
         }
         bool surrogate = c >= 0xD800 && c <= 0xDFFF;
-        if (c < 0x20 || (ensure_ascii && c > 0x7E)) {
+        if (c < 0x20 || (style.ensure_ascii && c > 0x7E) || (surrogate && style.escape_lone_surrogates)) {
             if (c >= 0x10000) {
                 append_escape(out, 0xD800 + ((c - 0x10000) >> 10));
                 append_escape(out, 0xDC00 + ((c - 0x10000) & 0x3FF));
@@ -58,7 +58,7 @@ void dump(std::string& out, const Value& value, const DumpStyle& style) {
         case Value::Kind::Bool: out += value.as_bool() ? "true" : "false"; return;
         case Value::Kind::Int: out += value.int_digits(); return;
         case Value::Kind::Float: out += dump_float(value.as_float()); return;
-        case Value::Kind::Str: dump_string(out, value.as_str(), style.ensure_ascii); return;
+        case Value::Kind::Str: dump_string(out, value.as_str(), style); return;
         case Value::Kind::List: {
             out += '[';
             bool first = true;
@@ -76,7 +76,7 @@ void dump(std::string& out, const Value& value, const DumpStyle& style) {
             for (const auto& [key, item] : value.as_dict()) {
                 if (!first) out += item_separator;
                 first = false;
-                dump_string(out, key, style.ensure_ascii);
+                dump_string(out, key, style);
                 out += key_separator;
                 dump(out, item, style);
             }

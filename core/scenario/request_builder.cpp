@@ -110,7 +110,8 @@ http::Request build_request(const Value& request) {
     out.headers = read_headers(request);
     std::string content_type;
     if (const Value* json = request.find("json")) {
-        out.body = pyjson::dumps(*json, {.ensure_ascii = false, .compact = true});
+        // A lone surrogate goes as its escape, as the page's JSON.stringify sends it (UTF-8 has none).
+        out.body = pyjson::dumps(*json, {.ensure_ascii = false, .compact = true, .escape_lone_surrogates = true});
         content_type = "application/json";
     } else if (const Value* form = request.find("form")) {
         if (!form->is(Value::Kind::Dict)) throw ScenarioError("\"form\" must be an object");

@@ -13,6 +13,10 @@ Micros SystemClock::now() const {
 
 namespace authlab {
 
+bool fits_in_datetime(Micros at, std::int64_t seconds) {
+    return at <= latest_virtual_time && seconds <= (latest_virtual_time - at) / micros_per_second;
+}
+
 std::string virtual_time_problem(Micros clock_now, Micros offset) {
     Micros at = clock_now + offset;
     constexpr Micros micros_per_day = 86'400 * micros_per_second;

@@ -15,6 +15,11 @@ constexpr Micros latest_virtual_time = 253'402'300'799LL * micros_per_second + 9
 // One move of the clock: up to a century forward.
 constexpr Micros max_clock_step = Micros{100} * 366 * 86'400 * micros_per_second;
 
+// Whether `at` plus `seconds` is still a datetime: past datetime.max, Python's datetime +
+// timedelta raises OverflowError ("date value out of range") and the http_date of
+// time.time() + seconds ValueError ("year 10000 is out of range").
+bool fits_in_datetime(Micros at, std::int64_t seconds);
+
 // Why the virtual clock cannot stand at `clock_now + offset` (past year 9999, or before
 // 1970), or "" when it can. Offsets within ±latest_virtual_time never overflow.
 std::string virtual_time_problem(Micros clock_now, Micros offset);

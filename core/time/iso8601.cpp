@@ -57,19 +57,29 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 
 }  // namespace
 
-std::string django_json_datetime(Micros at) {
+UtcFields utc_fields(Micros at) {
     std::int64_t seconds = at / micros_per_second;
     std::int64_t micros = at % micros_per_second;
     if (micros < 0) micros += micros_per_second, --seconds;
     std::int64_t days = seconds / seconds_per_day;
     std::int64_t rest = seconds % seconds_per_day;
     if (rest < 0) rest += seconds_per_day, --days;
-    std::int64_t y;
-    unsigned m, d;
-    civil_from_days(days, y, m, d);
+    UtcFields out{};
+    civil_from_days(days, out.year, out.month, out.day);
+    out.hour = static_cast<unsigned>(rest / 3600);
+    out.minute = static_cast<unsigned>(rest / 60 % 60);
+    out.second = static_cast<unsigned>(rest % 60);
+    out.weekday = static_cast<unsigned>(((days + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
+    out.micros = micros;
+    return out;
+}
+
+std::string django_json_datetime(Micros at) {
+    const UtcFields utc = utc_fields(at);
+    const std::int64_t micros = utc.micros;
     char text[48];
-    std::snprintf(text, sizeof text, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(y), m, d,
-                  static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+    std::snprintf(text, sizeof text, "%04lld-%02u-%02uT%02u:%02u:%02u", static_cast<long long>(utc.year), utc.month, utc.day,
+                  utc.hour, utc.minute, utc.second);
     std::string out = text;
     if (micros) {  // DjangoJSONEncoder keeps milliseconds only
         std::snprintf(text, sizeof text, ".%03d", static_cast<int>(micros / 1000));

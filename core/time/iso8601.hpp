@@ -9,6 +9,16 @@
 
 namespace authlab {
 
+// A moment's calendar fields in UTC (proleptic Gregorian, as Python's datetime), the second
+// floored; computed here, not by the C library, whose gmtime is 32-bit in WebAssembly.
+struct UtcFields {
+    std::int64_t year;
+    unsigned month, day, hour, minute, second;
+    unsigned weekday;  // 0 Sunday … 6 Saturday
+    std::int64_t micros;
+};
+UtcFields utc_fields(Micros at);
+
 std::string django_json_datetime(Micros at);  // years 1..9999
 std::optional<Micros> parse_iso_datetime(std::string_view text);  // nullopt when malformed or out of range
 

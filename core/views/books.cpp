@@ -1,4 +1,4 @@
-// bookshop/views.py: BookList (ListCreateAPIView) and BookDetail (RetrieveUpdateDestroyAPIView)
+// bookshop/views.py: BookViewSet (a ModelViewSet), its list route and its instance route,
 // over Book.objects.order_by('id') with BookSerializer.
 #include <algorithm>
 
@@ -20,7 +20,7 @@ std::string stored_price(const std::string& price) {
 Reply list_books(RequestContext& request, const drf::PathArgs&) {
     nlohmann::ordered_json body = nlohmann::ordered_json::array();
     for (const Book& book : request.world.books) body.push_back(drf::book_representation(book));
-    request.trace.add("handler", "BookList", "pass", "listed " + std::to_string(body.size()) + " books.");
+    request.trace.add("handler", "BookViewSet", "pass", "listed " + std::to_string(body.size()) + " books.");
     return {200, body};
 }
 
@@ -38,12 +38,12 @@ nlohmann::ordered_json apply(Book& book, const drf::Validated& valid) {
 }
 
 Reply create_book(RequestContext& request, const drf::PathArgs&) {
-    drf::Validated valid = drf::validate_request(request, drf::book_serializer(), "BookList");
+    drf::Validated valid = drf::validate_request(request, drf::book_serializer(), "BookViewSet");
     Book book;
     nlohmann::ordered_json answer = apply(book, valid);
     Id id = request.world.add_book(book);
     answer["id"] = id;
-    request.trace.add("handler", "BookList", "pass", "created book " + std::to_string(id) + " (\"" + book.title + "\").",
+    request.trace.add("handler", "BookViewSet", "pass", "created book " + std::to_string(id) + " (\"" + book.title + "\").",
                       {{"book", id}});
     return {201, answer};
 }
@@ -55,7 +55,7 @@ Book& get_book(RequestContext& request, const drf::PathArgs& args) {
     auto it = std::find_if(request.world.books.begin(), request.world.books.end(),
                            [&](const Book& b) { return pk && b.id == *pk; });
     if (it == request.world.books.end()) {
-        request.fail(drf::not_found(), "handler", "BookDetail", "no book has pk \"" + args.at(0) + "\": 404.");
+        request.fail(drf::not_found(), "handler", "BookViewSet", "no book has pk \"" + args.at(0) + "\": 404.");
     }
     request.object = drf::ViewObject{"bookshop.book", it->id, std::nullopt};
     request.check_object_permissions();
@@ -64,18 +64,18 @@ Book& get_book(RequestContext& request, const drf::PathArgs& args) {
 
 Reply retrieve_book(RequestContext& request, const drf::PathArgs& args) {
     Book& book = get_book(request, args);
-    request.trace.add("handler", "BookDetail", "pass", "found book " + std::to_string(book.id) + ".");
+    request.trace.add("handler", "BookViewSet", "pass", "found book " + std::to_string(book.id) + ".");
     return {200, drf::book_representation(book)};
 }
 
 Reply update_book(RequestContext& request, const drf::PathArgs& args, bool partial) {
     Book& book = get_book(request, args);
-    drf::Validated valid = drf::validate_request(request, drf::book_serializer(), "BookDetail", partial);
+    drf::Validated valid = drf::validate_request(request, drf::book_serializer(), "BookViewSet", partial);
     Id id = book.id;
     nlohmann::ordered_json answer = apply(book, valid);
     std::string fields;
     for (const auto& [name, value] : valid.data) fields += (fields.empty() ? "" : ", ") + name;
-    request.trace.add("handler", "BookDetail", "pass",
+    request.trace.add("handler", "BookViewSet", "pass",
                       "updated book " + std::to_string(id) + (fields.empty() ? " (no fields sent)." : " (" + fields + ")."));
     return {200, answer};
 }
@@ -85,7 +85,7 @@ Reply destroy_book(RequestContext& request, const drf::PathArgs& args) {
     Id id = get_book(request, args).id;
     auto orders = std::erase_if(request.world.orders, [&](const Order& o) { return o.book == id; });
     std::erase_if(request.world.books, [&](const Book& b) { return b.id == id; });
-    request.trace.add("handler", "BookDetail", "pass",
+    request.trace.add("handler", "BookViewSet", "pass",
                       "deleted book " + std::to_string(id) + (orders ? " and its " + std::to_string(orders) + " order(s)." : "."));
     return {204, nullptr};
 }
@@ -94,7 +94,8 @@ Reply destroy_book(RequestContext& request, const drf::PathArgs& args) {
 
 drf::ApiView book_list() {
     drf::ApiView view;
-    view.name = "BookList";
+    view.name = "BookViewSet";  // a ModelViewSet, routed as a list and an instance
+    view.suffix = "List";
     view.policy = "books";
     view.model = "bookshop.book";
     view.allow = "GET, POST, HEAD, OPTIONS";
@@ -106,7 +107,8 @@ drf::ApiView book_list() {
 
 drf::ApiView book_detail() {
     drf::ApiView view;
-    view.name = "BookDetail";
+    view.name = "BookViewSet";
+    view.suffix = "Instance";
     view.policy = "books";
     view.model = "bookshop.book";
     view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";

@@ -183,7 +183,7 @@ Reply set_username(RequestContext& request, const drf::PathArgs&) {
 // SERIALIZERS.user (UserSerializer) and get_permissions to PERMISSIONS.user.
 drf::Serializer metadata_serializer(RequestContext&) { return drf::current_user_serializer(); }
 
-// `view_name`: the router's suffix ("List", "Instance") or the extra action's name.
+// `view_name`: the extra action's name; the router's own routes leave it "" and have a suffix.
 drf::ApiView user_action(std::string view_name, std::string allow, const std::string& method, drf::Handler handler) {
     drf::ApiView view;
     view.name = "UserViewSet";
@@ -201,7 +201,7 @@ drf::ApiView user_action(std::string view_name, std::string allow, const std::st
 drf::ApiView djoser_user_list() {
     drf::ApiView view;
     view.name = "UserViewSet";
-    view.view_name = "User List";
+    view.suffix = "List";
     view.get_serializer = metadata_serializer;
     view.model = "auth.user";
     view.allow = "GET, POST, HEAD, OPTIONS";
@@ -226,7 +226,8 @@ drf::ApiView djoser_user_me() {
 
 // The router's detail route: retrieve, update, partial_update, destroy.
 drf::ApiView djoser_user_detail() {
-    drf::ApiView view = user_action("User Instance", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", user_detail);
+    drf::ApiView view = user_action("", "GET, PUT, PATCH, DELETE, HEAD, OPTIONS", "GET", user_detail);
+    view.suffix = "Instance";
     for (const char* method : {"PUT", "PATCH", "DELETE"}) view.handlers[method] = user_detail;
     view.get_object = [](RequestContext& r, const drf::PathArgs& a) { get_user(r, a); };
     return view;

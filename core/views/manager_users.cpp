@@ -1,5 +1,5 @@
-// bookshop/views.py: ManagerUserList (list the Manager group's members, add one by username)
-// and ManagerUserDetail (remove one), over User.objects.filter(groups__name='Manager').
+// bookshop/views.py: ManagerUsersViewSet's list route (list the Manager group's members, add one
+// by username) and instance route (remove one), over User.objects.filter(groups__name='Manager').
 #include <algorithm>
 
 #include "backends/model_backend.hpp"
@@ -20,27 +20,27 @@ Reply list_members(RequestContext& request, const drf::PathArgs&) {
     for (const User& user : request.world.users) {
         if (auth::is_in_group(request.world, &user, manager_group)) body.push_back(drf::member_representation(user));
     }
-    request.trace.add("handler", "ManagerUserList", "pass", "listed " + std::to_string(body.size()) + " Manager member(s).");
+    request.trace.add("handler", "ManagerUsersViewSet", "pass", "listed " + std::to_string(body.size()) + " Manager member(s).");
     return {200, body};
 }
 
 // create: UsernameSerializer, get_object_or_404(User, username=…), get_object_or_404(Group,
 // name='Manager'), managers.user_set.add(user) (adding a member again changes nothing).
 Reply add_member(RequestContext& request, const drf::PathArgs&) {
-    drf::Validated valid = drf::validate_request(request, drf::username_serializer(), "ManagerUserList");
+    drf::Validated valid = drf::validate_request(request, drf::username_serializer(), "ManagerUsersViewSet");
     const std::string& username = valid.get("username")->as_str();
     auto user = std::find_if(request.world.users.begin(), request.world.users.end(),
                              [&](const User& u) { return u.username == username; });
     if (user == request.world.users.end()) {
-        request.fail(drf::not_found(), "handler", "ManagerUserList", "no user is named \"" + username + "\": 404.");
+        request.fail(drf::not_found(), "handler", "ManagerUsersViewSet", "no user is named \"" + username + "\": 404.");
     }
     const Group* group = request.world.find_group(manager_group);
     if (!group) {
-        request.fail(drf::not_found(), "handler", "ManagerUserList", "there is no Manager group: 404.");
+        request.fail(drf::not_found(), "handler", "ManagerUsersViewSet", "there is no Manager group: 404.");
     }
     bool already = std::find(user->groups.begin(), user->groups.end(), group->id) != user->groups.end();
     if (!already) user->groups.push_back(group->id);
-    request.trace.add("handler", "ManagerUserList", "pass",
+    request.trace.add("handler", "ManagerUsersViewSet", "pass",
                       already ? user->username + " was already in Manager." : "added " + user->username + " to Manager.");
     return {201, drf::member_representation(*user)};
 }
@@ -53,13 +53,13 @@ Reply remove_member(RequestContext& request, const drf::PathArgs& args) {
         return pk && u.id == *pk && auth::is_in_group(request.world, &u, manager_group);
     });
     if (user == request.world.users.end()) {
-        request.fail(drf::not_found(), "handler", "ManagerUserDetail", "no Manager member has pk \"" + args.at(0) + "\": 404.");
+        request.fail(drf::not_found(), "handler", "ManagerUsersViewSet", "no Manager member has pk \"" + args.at(0) + "\": 404.");
     }
     request.object = drf::ViewObject{"auth.user", user->id, std::nullopt};
     request.check_object_permissions();
     const Group* group = request.world.find_group(manager_group);
     std::erase(user->groups, group->id);
-    request.trace.add("handler", "ManagerUserDetail", "pass", "removed " + user->username + " from Manager.");
+    request.trace.add("handler", "ManagerUsersViewSet", "pass", "removed " + user->username + " from Manager.");
     return {200, drf::member_representation(*user)};
 }
 
@@ -67,7 +67,8 @@ Reply remove_member(RequestContext& request, const drf::PathArgs& args) {
 
 drf::ApiView manager_user_list() {
     drf::ApiView view;
-    view.name = "ManagerUserList";
+    view.name = "ManagerUsersViewSet";  // a GenericViewSet: list and create, destroy
+    view.suffix = "List";
     view.policy = "manager_users";
     view.model = "auth.user";
     view.allow = "GET, POST, HEAD, OPTIONS";
@@ -80,7 +81,8 @@ drf::ApiView manager_user_list() {
 
 drf::ApiView manager_user_detail() {
     drf::ApiView view;
-    view.name = "ManagerUserDetail";
+    view.name = "ManagerUsersViewSet";
+    view.suffix = "Instance";
     view.policy = "manager_users";
     view.model = "auth.user";
     view.allow = "DELETE, OPTIONS";

@@ -1,6 +1,6 @@
-// bookshop/views.py: OrderList (ListCreateAPIView): the user's own orders; a new order is the
-// request.user's. OrderDetail (RetrieveUpdateDestroyAPIView) looks an order up among all
-// orders: whose it is, the object permissions (IsOwner) decide.
+// bookshop/views.py: OrderViewSet (a ModelViewSet). Its list route: the user's own orders; a
+// new order is the request.user's. Its instance route looks an order up among all orders:
+// whose it is, the object permissions (IsOwner) decide.
 #include <algorithm>
 
 #include "drf/errors.hpp"
@@ -18,29 +18,29 @@ using drf::RequestContext;
 Reply list_orders(RequestContext& request, const drf::PathArgs&) {
     nlohmann::ordered_json body = nlohmann::ordered_json::array();
     if (!request.user) {
-        request.trace.add("handler", "OrderList", "pass", "the anonymous user owns no orders: the list is empty.");
+        request.trace.add("handler", "OrderViewSet", "pass", "the anonymous user owns no orders: the list is empty.");
         return {200, body};
     }
     for (const Order& order : request.world.orders) {
         if (order.owner == request.user->id) body.push_back(drf::order_representation(order));
     }
-    request.trace.add("handler", "OrderList", "pass",
+    request.trace.add("handler", "OrderViewSet", "pass",
                       "listed " + request.user->username + "'s " + std::to_string(body.size()) + " order(s).");
     return {200, body};
 }
 
 // CreateModelMixin.create; perform_create refuses the anonymous user after validation.
 Reply create_order(RequestContext& request, const drf::PathArgs&) {
-    drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderList");
+    drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderViewSet");
     if (!request.user) {
-        request.fail(drf::not_authenticated(), "handler", "OrderList", "the order is valid, but perform_create needs an owner: the anonymous user raises NotAuthenticated.");
+        request.fail(drf::not_authenticated(), "handler", "OrderViewSet", "the order is valid, but perform_create needs an owner: the anonymous user raises NotAuthenticated.");
     }
     Order order;
     order.book = std::stoll(valid.get("book")->int_digits());
     order.quantity = std::stoi(valid.get("quantity")->int_digits());
     order.owner = request.user->id;
     order.id = request.world.add_order(order);
-    request.trace.add("handler", "OrderList", "pass",
+    request.trace.add("handler", "OrderViewSet", "pass",
                       "created order " + std::to_string(order.id) + " for " + request.user->username + ".", {{"order", order.id}});
     return {201, drf::order_representation(order)};
 }
@@ -52,7 +52,7 @@ Order& get_order(RequestContext& request, const drf::PathArgs& args) {
     auto it = std::find_if(request.world.orders.begin(), request.world.orders.end(),
                            [&](const Order& o) { return pk && o.id == *pk; });
     if (it == request.world.orders.end()) {
-        request.trace.add("handler", "OrderDetail", "fail", "no order has pk \"" + args.at(0) + "\": 404.");
+        request.trace.add("handler", "OrderViewSet", "fail", "no order has pk \"" + args.at(0) + "\": 404.");
         throw drf::not_found();
     }
     request.object = drf::ViewObject{"bookshop.order", it->id, it->owner};
@@ -62,24 +62,24 @@ Order& get_order(RequestContext& request, const drf::PathArgs& args) {
 
 Reply retrieve_order(RequestContext& request, const drf::PathArgs& args) {
     const Order& order = get_order(request, args);
-    request.trace.add("handler", "OrderDetail", "pass", "found order " + std::to_string(order.id) + ".");
+    request.trace.add("handler", "OrderViewSet", "pass", "found order " + std::to_string(order.id) + ".");
     return {200, drf::order_representation(order)};
 }
 
 // UpdateModelMixin.update: book and quantity; owner stays whose it was.
 Reply update_order(RequestContext& request, const drf::PathArgs& args, bool partial) {
     Order& order = get_order(request, args);
-    drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderDetail", partial);
+    drf::Validated valid = drf::validate_request(request, drf::order_serializer(request.world), "OrderViewSet", partial);
     if (const auto* v = valid.get("book")) order.book = std::stoll(v->int_digits());
     if (const auto* v = valid.get("quantity")) order.quantity = std::stoi(v->int_digits());
-    request.trace.add("handler", "OrderDetail", "pass", "updated order " + std::to_string(order.id) + ".");
+    request.trace.add("handler", "OrderViewSet", "pass", "updated order " + std::to_string(order.id) + ".");
     return {200, drf::order_representation(order)};
 }
 
 Reply destroy_order(RequestContext& request, const drf::PathArgs& args) {
     Id id = get_order(request, args).id;
     std::erase_if(request.world.orders, [&](const Order& o) { return o.id == id; });
-    request.trace.add("handler", "OrderDetail", "pass", "deleted order " + std::to_string(id) + ".");
+    request.trace.add("handler", "OrderViewSet", "pass", "deleted order " + std::to_string(id) + ".");
     return {204, nullptr};
 }
 
@@ -87,7 +87,8 @@ Reply destroy_order(RequestContext& request, const drf::PathArgs& args) {
 
 drf::ApiView order_list() {
     drf::ApiView view;
-    view.name = "OrderList";
+    view.name = "OrderViewSet";  // a ModelViewSet, routed as a list and an instance
+    view.suffix = "List";
     view.policy = "orders";
     view.model = "bookshop.order";
     view.allow = "GET, POST, HEAD, OPTIONS";
@@ -99,11 +100,11 @@ drf::ApiView order_list() {
 
 drf::ApiView order_detail() {
     drf::ApiView view;
-    view.name = "OrderDetail";
+    view.name = "OrderViewSet";
+    view.suffix = "Instance";
     view.policy = "orders";
     view.model = "bookshop.order";
     view.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
-    view.description = "Every order, not only the user's own: whose it is, IsOwner decides.";
     view.get_serializer = [](RequestContext& r) { return drf::order_serializer(r.world); };
     view.get_object = [](RequestContext& r, const drf::PathArgs& a) { get_order(r, a); };
     view.handlers["GET"] = retrieve_order;

@@ -126,7 +126,7 @@ http::Response LoginRequest::post_form() {
 // Backend::handle.
 http::Response LoginRequest::finish(http::Response response, bool in_view) {
     if (in_view) add_never_cache_headers(response, request_.now);
-    if (std::optional<http::SetCookie> cookie = csrf_.process_response()) {
+    if (std::optional<http::SetCookie> cookie = csrf_.process_response(request_.now)) {
         response.cookies.push_back(std::move(*cookie));
         django::patch_vary(response, "Cookie");
     }

@@ -32,6 +32,20 @@ std::string signed_token(drf::RequestContext& request, const pyjson::Value& payl
     }
 }
 
+// A new token (Token.set_exp) whose lifetime would end after year 9999 fails the request: Python's
+// datetime stops there, and nothing catches its OverflowError (500).
+template <typename Make>
+pyjson::Value minted(drf::RequestContext& request, const std::string& serializer_name, Make make) {
+    try {
+        return make();
+    } catch (const jwt::ExpiryOverflow& error) {
+        request.trace.add("handler", serializer_name, "error",
+                          std::string("The new token would expire after year 9999, where Python's datetime ends: ") +
+                              error.what() + ", which nothing catches (500).");
+        throw drf::ServerError(error.what());
+    }
+}
+
 // TokenObtainPairSerializer: username and password (trimmed, like every CharField), then
 // authenticate(); a refused or inactive user is AuthenticationFailed, not a validation error.
 drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&) {
@@ -43,8 +57,12 @@ drf::Reply token_obtain_pair(drf::RequestContext& request, const drf::PathArgs&)
                               "' with that password: AuthenticationFailed (401).",
                           {{"username", drf::trace_text(username)}});
     }
-    const pyjson::Value refresh = jwt::for_user(jwt::TokenType::refresh, *result.user, request.now, request.random);
-    const pyjson::Value access = jwt::access_from_refresh(refresh, request.now, request.random);
+    const pyjson::Value refresh = minted(request, "TokenObtainPairSerializer", [&] {
+        return jwt::for_user(jwt::TokenType::refresh, *result.user, request.now, request.random);
+    });
+    const pyjson::Value access = minted(request, "TokenObtainPairSerializer", [&] {
+        return jwt::access_from_refresh(refresh, request.now, request.random);
+    });
     request.trace.add("handler", "TokenObtainPairSerializer", "pass",
                       "The credentials of " + result.user->username +
                           " are right: a refresh token (1 day) and an access token (5 minutes) are signed with the SECRET_KEY.",
@@ -68,7 +86,9 @@ drf::Reply token_refresh(drf::RequestContext& request, const drf::PathArgs&) {
                               "); the view raises InvalidToken (401).",
                           {{"message", check.error}, {"cause", check.cause}});
     }
-    const pyjson::Value access = jwt::access_from_refresh(*check.payload, request.now, request.random);
+    const pyjson::Value access = minted(request, "TokenRefreshSerializer", [&] {
+        return jwt::access_from_refresh(*check.payload, request.now, request.random);
+    });
     request.trace.add("handler", "TokenRefreshSerializer", "pass",
                       "The refresh token is valid: a new access token keeps its iat and user_id and expires in 5 minutes.",
                       {{"access_claims", jwt::to_ordered_json(access)}});

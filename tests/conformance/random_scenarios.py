@@ -12,7 +12,8 @@ bodies, sometimes moving the clock. Some users place orders first, so that the o
 route has other users' orders to refuse (IsOwner); djoser's user routes, token verify and the
 session logout are among the targets. Some bodies name a charset (sent in it when its bytes are
 UTF-8's too, else mislabelled) and hold text outside ASCII; some headers hold text past ASCII
-and past ISO-8859-1.
+and past ISO-8859-1. Now and then a path loses its trailing slash, and the
+APPEND_SLASH redirect's Location must escape the query string (and id) drawn with it.
 """
 import base64
 import json
@@ -39,6 +40,11 @@ TEXT_HEADERS = {
     'X-Forwarded-For': ['\u00a0127.0.0.1', '10.0.0.1\u3000', '10.0.0.\u0661', '\u00a0'],
     'Accept': ['application/json\u00a0', '\u3000*/*', 'application/json; indent=\u0664', 'application/j\u00e9son', '*/*;q=\u00e9'],
 }
+# What the APPEND_SLASH redirect's Location escapes: query values iri_to_uri quotes or keeps,
+# and path ids that are not UTF-8 once decoded (escape_uri_path re-escapes their %).
+SLASH_QUERIES = ['{"title":"Dracula"}', 'a|b<c>^`\\', 'caf\u00e9', '\u4e2d', 'a b', '%FF', '%41', '"q"', '[1]',
+                 "~!$&'()*+,;=:@/?", '']
+SLASH_IDS = ['%FF', 'caf%C3%A9', '%ED%A0%80', '1%2541', 'a%20b']
 BAD_AUTHORIZATION = ['Token abc', 'Token', 'Token a b', 'Bearer x.y.z', 'Bearer', 'Basic !!',
                      'Basic ' + base64.b64encode(b'no-colon').decode()]
 
@@ -178,6 +184,19 @@ def target(rng, held):
     return 'POST', '/api/token/refresh/', {'refresh': '${refresh}' if 'refresh' in held else 'x'}
 
 
+def unslashed(slash_rng, path):
+    """Now and then the path without its trailing slash, which APPEND_SLASH redirects, with a
+    query string (and a detail route's id) that the Location must escape."""
+    if '?' in path or slash_rng.random() >= 0.12:
+        return path
+    path = path[:-1]
+    head, last = path.rsplit('/', 1)
+    if (last.isdigit() or last == 'x') and slash_rng.random() < 0.7:
+        path = head + '/' + slash_rng.choice(SLASH_IDS)
+    query = slash_rng.choice(SLASH_QUERIES)
+    return path + ('?q=' + query if query else '')
+
+
 def multipart(rng, body):
     """The body as multipart/form-data, one field (maybe) sent as a file part: a file's name
     is all a serializer sees of it."""
@@ -214,8 +233,9 @@ def in_charset(rng, request):
     request.setdefault('headers', {})['Content-Type'] = f'{kind}; charset={charset}'
 
 
-def request(rng, held, client_rng, text_rng):
+def request(rng, held, client_rng, text_rng, slash_rng):
     method, path, body = target(rng, held)
+    path = unslashed(slash_rng, path)
     if rng.random() < 0.08:  # SimpleMetadata's answer, after authentication and permissions
         method, body = 'OPTIONS', None
     request = {'method': method, 'path': path}
@@ -282,6 +302,7 @@ def scenario(seed):
     rng = random.Random(seed)
     throttle_rng = random.Random(f'throttle-{seed}')
     text_rng = random.Random(f'text-{seed}')
+    slash_rng = random.Random(f'slash-{seed}')  # its own, so the rest of a seed's scenario stays
     setup = {'world': 'default', 'policies': add_throttles(throttle_rng, policies(rng))}
     if rng.random() < 0.3:
         setup['groups'] = [{'name': rng.choice(['Customer', 'Editor', 'Manager', 'Auditor']),
@@ -291,7 +312,7 @@ def scenario(seed):
         if rng.random() < 0.08:
             steps.append({'advance': rng.choice([60, 299, 301, 86400])})
         else:
-            steps.append({'request': request(rng, held, throttle_rng, text_rng)})
+            steps.append({'request': request(rng, held, throttle_rng, text_rng, slash_rng)})
     return {'name': f'random-{seed}', 'description': f'Random scenario, seed {seed}.', 'setup': setup, 'steps': steps}
 
 

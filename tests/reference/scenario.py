@@ -40,6 +40,7 @@ class CookieJar:
 
 
 PLACEHOLDER = re.compile(r'\$\{([^}]*)\}')
+LONE_SURROGATE = re.compile('[\ud800-\udfff]')
 
 
 def substitute(value, captures, jar):
@@ -86,6 +87,9 @@ def build(request):
     data, content_type = '', None
     if 'json' in request:
         data = json.dumps(request['json'], ensure_ascii=False, separators=(',', ':'))
+        # A lone surrogate (only ever inside a string) goes as its escape, as the page's
+        # JSON.stringify sends it: UTF-8 has no form for it.
+        data = LONE_SURROGATE.sub(lambda m: '\\u%04x' % ord(m.group()), data)
         content_type = 'application/json'
     elif 'form' in request:
         form = request['form']
@@ -100,6 +104,20 @@ def build(request):
     if content_type and 'CONTENT_TYPE' not in extra:
         extra['CONTENT_TYPE'] = content_type
     return request['method'], request['path'], data.encode('utf-8'), extra
+
+
+# What the WSGI server answers when an exception escapes Django's handler (its own 500 page
+# failed too, e.g. a CSRF cookie that would expire after year 9999): gunicorn's error page,
+# the front server whose bounds api.md's limits are.
+SERVER_ERROR_PAGE = ('<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n'
+                     '  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n')
+
+
+def server_error_record():
+    """The step's output when Django itself raised: the server's 500, no cookies."""
+    return {'status': 500, 'headers': {'content-type': 'text/html',
+                                       'content-length': str(len(SERVER_ERROR_PAGE))},
+            'json': None, 'text': SERVER_ERROR_PAGE}
 
 
 def record(response):
@@ -199,11 +217,16 @@ def run_steps(steps, clock):
         method, path, data, extra = build(substitute(step.get('request'), captures, jar))
         extra.setdefault('HTTP_COOKIE', jar.header())  # a Cookie header replaces the jar
         # content_type='': a raw body without a Content-Type header sends none.
-        response = client.generic(method, path, data=data, content_type='', **extra)
-        client.cookies.clear()  # our jar, not the client's, is the browser's
-        for morsel in response.cookies.values():
-            jar.store(morsel)
-        out = record(response)
+        try:
+            response = client.generic(method, path, data=data, content_type='', **extra)
+        except Exception:  # noqa: BLE001 - it left Django: the server answers
+            client.cookies.clear()
+            out = server_error_record()
+        else:
+            client.cookies.clear()  # our jar, not the client's, is the browser's
+            for morsel in response.cookies.values():
+                jar.store(morsel)
+            out = record(response)
         reasons = check(step.get('expect', {}), out)
         for name, path in step.get('capture', {}).items():
             try:

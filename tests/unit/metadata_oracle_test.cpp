@@ -24,10 +24,19 @@ SERIALIZERS = {'book': BookSerializer, 'order': OrderSerializer, 'member': Membe
                'user': UserSerializer, 'token_create': TokenCreateSerializer,
                'token_obtain_pair': TokenObtainPairSerializer, 'token_refresh': TokenRefreshSerializer,
                'token_verify': TokenVerifySerializer}
-NAMES = ['BookList', 'ManagerUserDetail', 'TokenObtainPairView', 'HTMLFormView', 'My_helperView', 'View', 'Abc2defView']
+from rest_framework.views import APIView, get_view_name
+# (class name, a ViewSet route's suffix or None)
+NAMES = [('BookList', None), ('ManagerUserDetail', None), ('TokenObtainPairView', None), ('HTMLFormView', None),
+         ('My_helperView', None), ('View', None), ('Abc2defView', None), ('ViewSet', None),
+         ('BookViewSet', 'List'), ('OrderViewSet', 'Instance'), ('ManagerUsersViewSet', 'Instance'),
+         ('UserViewSet', 'List'), ('ViewSet', 'Instance')]
+def view_name(name, suffix):
+    view = type(name, (APIView,), {})()
+    view.suffix = suffix
+    return get_view_name(view)
 print(json.dumps({
     'serializers': {name: SimpleMetadata().get_serializer_info(cls()) for name, cls in SERIALIZERS.items()},
-    'names': {name: formatting.camelcase_to_spaces(formatting.remove_trailing_string(name, 'View')) for name in NAMES},
+    'names': [[name, suffix, view_name(name, suffix)] for name, suffix in NAMES],
 }))
 )PY";
 
@@ -56,11 +65,12 @@ TEST_CASE("SimpleMetadata describes each serializer an OPTIONS answer shows as D
     CHECK(describe(drf::token_verify_serializer()) == expected.at("token_verify"));
 }
 
-TEST_CASE("get_view_name turns class names into words as DRF does") {
-    for (const auto& [name, words] : oracle().at("names").items()) {
+TEST_CASE("get_view_name turns class names and a ViewSet route's suffix into words as DRF does") {
+    for (const nlohmann::json& row : oracle().at("names")) {
         drf::ApiView view;
-        view.name = name;
-        INFO(name);
-        CHECK(drf::get_view_name(view) == words.get<std::string>());
+        view.name = row.at(0).get<std::string>();
+        if (!row.at(1).is_null()) view.suffix = row.at(1).get<std::string>();
+        INFO(row.dump());
+        CHECK(drf::get_view_name(view) == row.at(2).get<std::string>());
     }
 }

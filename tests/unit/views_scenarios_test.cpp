@@ -1,5 +1,5 @@
 // The resource views end to end, against the reference project: scenario files exercising
-// BookList/BookDetail, OrderList, the Manager group views and djoser's UserViewSet run through
+// BookViewSet, OrderViewSet, the Manager group views and djoser's UserViewSet run through
 // the core's scenario runner and through tests/reference/run_scenarios.py; every step's
 // status, JSON body and Allow / WWW-Authenticate / Content-Type headers must be the same
 // (token values, where a step only expects keys, by their keys).
