@@ -269,4 +269,17 @@ std::variant<World, LoadError> world_from_json_text(std::string_view text) {
     return world_from_json(std::get<json>(document));
 }
 
+std::string world_run_problem(const World& world, Micros clock_now) {
+    std::string late = virtual_time_problem(clock_now, world.clock_offset);
+    return late.empty() ? "" : "clock_offset_micros: " + late;
+}
+
+std::variant<World, LoadError> load_world_text(std::string_view text, Micros clock_now) {
+    auto loaded = world_from_json_text(text);
+    if (auto* world = std::get_if<World>(&loaded)) {
+        if (std::string problem = world_run_problem(*world, clock_now); !problem.empty()) return LoadError{problem};
+    }
+    return loaded;
+}
+
 }  // namespace authlab

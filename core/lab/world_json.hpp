@@ -41,6 +41,13 @@ struct LoadError {
 std::variant<World, LoadError> world_from_json(const nlohmann::json& json);
 std::variant<World, LoadError> world_from_json_text(std::string_view text);
 
+// The page's checks on a world before anything runs on it, wherever it came from (a saved
+// world, a link, a lesson, the native CLI's files): its clock, read at `clock_now`, stays
+// within the dates Django can write. The problem naming the field, or "".
+std::string world_run_problem(const World& world, Micros clock_now);
+// A world file as the page loads one: world_from_json_text, then world_run_problem.
+std::variant<World, LoadError> load_world_text(std::string_view text, Micros clock_now);
+
 // Policies have the shape of api.md's defaults.
 nlohmann::ordered_json policies_to_json(const Policies& policies);
 std::variant<Policies, LoadError> policies_from_json(const nlohmann::json& json);

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "scenario/scenario_run.hpp"
 #include "scenario/setup.hpp"
 #include "lab/world_json.hpp"
 
@@ -21,7 +22,8 @@ std::string read_text_file(const std::string& path) {
 
 World load_world(const std::optional<std::string>& path) {
     if (!path) return *scenario::base_world("default");
-    auto loaded = world_from_json_text(read_text_file(*path));
+    // The page's checks, on the clock the CLI's commands run on (scenario_start).
+    auto loaded = load_world_text(read_text_file(*path), scenario::scenario_start);
     if (auto* error = std::get_if<LoadError>(&loaded)) throw std::runtime_error(*path + ": " + error->message);
     return std::get<World>(std::move(loaded));
 }

@@ -9,7 +9,8 @@
 namespace authlab::cli {
 
 std::string read_text_file(const std::string& path);
-// The world in WORLD.json, or the default world scenarios start from when no file is given.
+// The world in WORLD.json, checked as the page checks a saved world (load_world_text), or the
+// default world scenarios start from when no file is given.
 World load_world(const std::optional<std::string>& path);
 
 }  // namespace authlab::cli
