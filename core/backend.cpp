@@ -69,6 +69,8 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
     http::Response response;
     std::optional<World> before;  // restored if we fail half-way, so state is never corrupted
     if (atomic_requests_) before = world_;
+    std::optional<django::Cache> cache_before;  // only to undo a change the world check refuses
+    if (world_check_ && before) cache_before = cache_;
     bool frame_options = true;
     try {
         // The WSGI server hands Django a percent-decoded PATH_INFO.
@@ -89,7 +91,20 @@ Exchange Backend::handle(const http::Request& request, const std::optional<drf::
         context.trace.conclude(500, "server_error", std::string("500: the backend failed: ") + error.what());
         response = django::server_error_page();
     }
-    django::process_response(response, context.session, frame_options);
+    django::process_response(response, context.session, frame_options);  // saves the session into the world
+    if (cache_before && (world_ != *before || cache_ != *cache_before)) {
+        if (std::string problem = world_check_(world_, cache_); !problem.empty()) {
+            world_ = std::move(*before);
+            cache_ = std::move(*cache_before);
+            context.trace.add("response", "AuthLab", "fail",
+                              "The simulator undid this request: its world file could not hold the result (" + problem +
+                                  "). Django itself has no such limit.");
+            context.trace.conclude(http::simulator_storage_status, "simulator_limit",
+                                   std::to_string(http::simulator_storage_status) +
+                                       ": a limit of AuthLab's simulator, not Django's answer: the world is full (" + problem + ").");
+            response = http::simulator_limit_response(problem);
+        }
+    }
     // The server sends no body for HEAD, whatever the status; Content-Length stays GET's.
     if (request.method == "HEAD") response.body.clear();
     return {std::move(response), std::move(context.trace).to_json()};

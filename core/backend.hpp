@@ -1,7 +1,9 @@
 #pragma once
 // The in-page backend: a World, a clock and a random source, answering simulated HTTP requests
 // as the reference Django + DRF project would, each with its decision trace.
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "auth/passwords.hpp"
 #include "crypto/random.hpp"
@@ -35,13 +37,22 @@ public:
     crypto::RandomSource& random() const { return random_; }
     const Clock& clock() const { return clock_; }
     // Django's default cache (LocMemCache): DRF's throttles keep their history in it. It is not
-    // part of the world: saving or loading a world leaves it as it is, as a database restore would.
+    // part of the World (a failed request's rollback leaves it, as Django's cache is no table),
+    // but the world's JSON keeps it beside the world (lab/world_json), since the server keeps it
+    // when the learner's page reloads.
     django::Cache& cache() { return cache_; }
     const django::Cache& cache() const { return cache_; }
     // Django's ATOMIC_REQUESTS: a request that fails half-way leaves the world as it was (on by
     // default). Undoing costs a copy of the world per request; a caller that checks the world
     // after each request and restores it itself (the outcome matrix) turns it off.
     void set_atomic_requests(bool atomic) { atomic_requests_ = atomic; }
+    // Whoever keeps the world (the page saves it, the runners export it) says what it can keep:
+    // `check` answers why a world and cache could not be saved and loaded back, or "". A request
+    // that changes them into ones it refuses is undone and answered 507 with that reason
+    // (http::simulator_limit_response), the trace saying it is the simulator's limit. Needs
+    // atomic requests (the undo).
+    using WorldCheck = std::function<std::string(const World&, const django::Cache&)>;
+    void set_world_check(WorldCheck check) { world_check_ = std::move(check); }
 
 private:
     World world_;
@@ -49,6 +60,7 @@ private:
     crypto::RandomSource& random_;
     django::Cache cache_;
     bool atomic_requests_ = true;
+    WorldCheck world_check_;
 };
 
 }  // namespace authlab

@@ -74,11 +74,12 @@ std::string guarded(Body&& body) {
     }
 }
 
-std::variant<World, LoadError> initial_world(const std::string& spec, crypto::RandomSource& random) {
+// A saved world brings the throttles' history it kept into `cache`.
+std::variant<World, LoadError> initial_world(const std::string& spec, crypto::RandomSource& random, django::Cache& cache) {
     try {
         if (spec == "default") return default_world(random);
         if (spec == "empty") return empty_world(random);
-        return world_from_json_text(spec);
+        return world_from_json_text(spec, &cache);
     } catch (const std::exception& error) {
         return LoadError{error.what()};
     }
@@ -153,9 +154,12 @@ Value record_from(const Value& response) {
 class Core {
 public:
     explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_), browser_(backend_) {
-        auto world = initial_world(spec, random_);
+        backend_.set_world_check(world_save_problem);  // the page saves the world after each change
+        django::Cache cache;
+        auto world = initial_world(spec, random_, cache);
         if (auto* loaded = std::get_if<World>(&world)) {
             if (auto problem = browser_.replace_world(std::move(*loaded))) load_error_ = *problem;
+            else backend_.cache() = std::move(cache);
         } else {
             load_error_ = std::get<LoadError>(world).message;
         }  // the core holds an empty world
@@ -181,7 +185,7 @@ public:
     double now() const { return static_cast<double>(browser_.now()) / 1000.0; }
 
     std::string exportWorld() const {
-        return guarded([&] { return json_text(world_to_json(backend_.world())); });
+        return guarded([&] { return json_text(world_to_json(backend_.world(), backend_.cache())); });
     }
 
     // The world's text for saving, or "" when it is the world this call last gave out.
@@ -191,9 +195,11 @@ public:
 
     std::string importWorld(const std::string& json) {
         return guarded([&] {
-            auto loaded = world_from_json_text(json);
+            django::Cache cache;  // the throttles' history the world kept (none in an older file)
+            auto loaded = world_from_json_text(json, &cache);
             if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
             if (auto problem = browser_.replace_world(std::move(std::get<World>(loaded)))) return error_json(*problem);
+            backend_.cache() = std::move(cache);
             return ok_json;
         });
     }

@@ -23,12 +23,20 @@ public:
     void clear() { entries_.clear(); }
     std::size_t size() const { return entries_.size(); }
 
-private:
     struct Entry {
         std::string key;
         CacheValue value;
-        double expires = 0;
+        double expires = 0;  // time.time() after which the entry is gone
+        bool operator==(const Entry&) const = default;
     };
+    // The entries most recently used first: what a saved world keeps of the cache, since the
+    // server's cache outlives the learner's page reloads (lab/world_json).
+    const std::vector<Entry>& entries() const { return entries_; }
+    Cache() = default;
+    explicit Cache(std::vector<Entry> entries) : entries_(std::move(entries)) {}
+    bool operator==(const Cache&) const = default;
+
+private:
     std::vector<Entry> entries_;  // most recently used first, as the OrderedDict after move_to_end(last=False)
 };
 

@@ -227,6 +227,8 @@ private:
             if (!owners.insert(token.username).second) f.field("user").fail("a second token for \"" + token.username + "\" (DRF allows one)");
             auto created = parse_iso_datetime(f.field("created").text(64));
             if (!created) f.field("created").fail("expected a date and time like \"2024-01-01T12:00:00.000Z\"");
+            // The core's clock starts at 1970 (a world file's dates too), as Django's ends at 9999.
+            if (*created < 0) f.field("created").fail("before 1970-01-01T00:00:00Z, where the lab's clock starts");
             token.created = *created;
             tokens.push_back(std::move(token));
         }
@@ -291,6 +293,8 @@ FixtureImport apply(const World& current, FixtureReader& in) {
     }
     if (world.users.size() > max_world_users) throw Invalid{"the lab would hold more than " + std::to_string(max_world_users) + " users"};
     if (world.groups.size() > max_world_groups) throw Invalid{"the lab would hold more than " + std::to_string(max_world_groups) + " groups"};
+    if (std::string problem = world_save_problem(world); !problem.empty())
+        throw Invalid{"the lab's world would not fit its world file after this import: " + problem};
 
     auto& report = out.report;
     report.push_back("Imported " + std::to_string(in.groups.size()) + " groups (" + std::to_string(groups_added) + " new), " +

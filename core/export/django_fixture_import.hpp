@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "lab/world_json.hpp"
 #include "world/world.hpp"
 
 namespace authlab::exporting {
@@ -24,8 +25,9 @@ constexpr std::size_t max_fixture_depth = 12;
 constexpr std::size_t max_fixture_records = 20'000;
 constexpr std::size_t max_imported_users = 5'000;
 constexpr std::size_t max_imported_groups = 1'000;
-constexpr std::size_t max_world_users = 10'000;
-constexpr std::size_t max_world_groups = 2'000;
+// The world's own limits (a world file's): an import never makes a world the page cannot save.
+constexpr std::size_t max_world_users = world_limits::users;
+constexpr std::size_t max_world_groups = world_limits::groups;
 
 struct FixtureImport {
     World world;

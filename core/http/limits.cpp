@@ -36,4 +36,14 @@ Response limit_response(const LimitRefusal& refusal) {
     return response;
 }
 
+Response simulator_limit_response(const std::string& problem) {
+    Response response;
+    response.status = simulator_storage_status;
+    response.headers.add("Content-Type", "text/plain; charset=utf-8");
+    response.body = "AuthLab's simulator did not keep this change: the world would no longer fit its world file (" + problem +
+                    "). This is a limit of the simulator, not of Django; delete something or reset the world.\n";
+    response.headers.add("Content-Length", std::to_string(response.body.size()));
+    return response;
+}
+
 }  // namespace authlab::http

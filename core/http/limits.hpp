@@ -27,4 +27,11 @@ std::optional<LimitRefusal> request_limit_refusal(const Request& request);
 // The front server's answer: the status and the message as plain text.
 Response limit_response(const LimitRefusal& refusal);
 
+// What the simulator answers when a request would grow the world past what its world file
+// holds (a limit of AuthLab's, not of Django's): 507 Insufficient Storage, "the server cannot
+// store what the request needs", with the reason as plain text. Not 503: retrying does not help
+// until the learner deletes something or resets the world.
+constexpr int simulator_storage_status = 507;
+Response simulator_limit_response(const std::string& problem);
+
 }  // namespace authlab::http

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "python/utf8.hpp"
+
 namespace authlab::json_input {
 
 using nlohmann::json;
@@ -66,7 +68,8 @@ std::string Reader::text(std::size_t max_length, bool allow_empty) const {
     if (!value_.is_string()) fail("expected a string");
     const auto& s = value_.get_ref<const std::string&>();
     if (!allow_empty && s.empty()) fail("must not be empty");
-    if (s.size() > max_length) fail("longer than " + std::to_string(max_length) + " characters");
+    // Characters as Python's len() counts them (Django's max_length), not UTF-8 bytes.
+    if (s.size() > max_length && python::code_points(s) > max_length) fail("longer than " + std::to_string(max_length) + " characters");
     return s;
 }
 

@@ -39,6 +39,7 @@ public:
     Reader field(const std::string& key) const;
     // The list's entries, at most `most` of them.
     std::vector<Reader> items(std::size_t most) const;
+    // A string of at most `max_length` characters (code points, as Python's len() counts).
     std::string text(std::size_t max_length, bool allow_empty = true) const;
     bool boolean() const;
     bool holds_integer(std::int64_t min, std::int64_t max) const;

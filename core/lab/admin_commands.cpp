@@ -99,10 +99,18 @@ std::string run(Backend& backend, const json& command) {
 
 ordered_json apply_admin_command(Backend& backend, const json& command) {
     std::string problem;
+    World before = backend.world();
     try {
         problem = run(backend, command);
     } catch (const std::invalid_argument& error) {
         problem = error.what();
+    }
+    // A change the world file could not hold is not kept: the page would lose it on reload.
+    if (problem.empty() && backend.world() != before) {
+        if (std::string full = world_save_problem(backend.world(), backend.cache()); !full.empty()) {
+            backend.world() = std::move(before);
+            problem = "AuthLab's simulator cannot keep this change (a limit of the simulator, not of Django): " + full;
+        }
     }
     if (problem.empty()) return {{"ok", true}};
     return {{"error", problem}};

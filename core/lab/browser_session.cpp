@@ -4,7 +4,7 @@
 #include <utility>
 #include <variant>
 
-#include "time/clock.hpp"
+#include "lab/world_json.hpp"
 
 namespace authlab::lab {
 
@@ -48,8 +48,7 @@ std::optional<std::string> BrowserSession::import_cookies(std::string_view json)
 }
 
 std::optional<std::string> BrowserSession::replace_world(World world) {
-    std::string late = virtual_time_problem(backend_.clock().now(), world.clock_offset);
-    if (!late.empty()) return "clock_offset_micros: " + late;
+    if (std::string problem = world_run_problem(world, backend_.clock().now()); !problem.empty()) return problem;
     backend_.world() = std::move(world);
     jar_.clear();
     return std::nullopt;

@@ -8,6 +8,8 @@
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
 #include "json_input/reader.hpp"
+#include "python/codecs.hpp"
+#include "python/utf8.hpp"
 
 namespace authlab {
 namespace {
@@ -84,6 +86,37 @@ auth::Argon2Cost read_cost(const Reader& r) {
     cost.parallelism = static_cast<std::uint32_t>(r.field("parallelism").integer(1, auth::max_argon2_parallelism));
     if (cost.memory_kib < 8 * cost.parallelism) r.fail("memory_kib must be at least 8 × parallelism");
     return cost;
+}
+
+// A cache key's bytes as Latin-1 text (each byte one character), as WSGI hands Django a
+// header: an X-Forwarded-For that is not UTF-8 still makes a key a JSON file can hold.
+std::string key_text(std::string_view bytes) { return *python::decode_strict(bytes, python::Codec::latin1); }
+
+std::string key_bytes(const Reader& r) {
+    std::string bytes;
+    for (char32_t c : python::decode(r.text(world_limits::throttle_key, false))) {
+        if (c > 0xFF) r.fail("expected characters up to U+00FF, one per byte of the key");
+        bytes += static_cast<char>(c);
+    }
+    return bytes;
+}
+
+double time_value(const Reader& r) {
+    if (!r.value().is_number()) r.fail("expected a number (seconds since 1970)");
+    return r.value().get<double>();
+}
+
+django::Cache read_cache(const Reader& top) {
+    if (!top.has("throttle_cache")) return {};  // a world saved before the cache was kept
+    std::vector<django::Cache::Entry> entries;
+    std::set<std::string> keys;
+    for (const Reader& e : top.field("throttle_cache").items(world_limits::throttle_entries)) {
+        django::Cache::Entry entry{key_bytes(e.field("key")), {}, time_value(e.field("expires"))};
+        if (!keys.insert(entry.key).second) e.field("key").fail("a second entry with this key");
+        for (const Reader& at : e.field("history").items(world_limits::throttle_history)) entry.value.push_back(time_value(at));
+        entries.push_back(std::move(entry));
+    }
+    return django::Cache(std::move(entries));
 }
 
 World read_world(const Reader& top) {
@@ -217,7 +250,7 @@ ordered_json orders_to_json(const World& world) {
     return orders;
 }
 
-ordered_json world_to_json(const World& world) {
+ordered_json world_to_json(const World& world, const django::Cache& cache) {
     ordered_json out;
     out["schema"] = "authlab.world";
     out["version"] = world_schema_version;
@@ -240,12 +273,20 @@ ordered_json world_to_json(const World& world) {
     out["policies"] = policies_to_json(world.policies);
     out["next_ids"] = {{"user", world.next_ids.user}, {"group", world.next_ids.group},
                        {"book", world.next_ids.book}, {"order", world.next_ids.order}};
+    if (cache.size()) {
+        ordered_json& entries = out["throttle_cache"] = ordered_json::array();
+        for (const django::Cache::Entry& e : cache.entries())
+            entries.push_back({{"key", key_text(e.key)}, {"history", e.value}, {"expires", e.expires}});
+    }
     return out;
 }
 
-std::variant<World, LoadError> world_from_json(const json& value) {
+std::variant<World, LoadError> world_from_json(const json& value, django::Cache* cache) {
     try {
-        return read_world(Reader(value, ""));
+        World world = read_world(Reader(value, ""));
+        django::Cache kept = read_cache(Reader(value, ""));
+        if (cache) *cache = std::move(kept);
+        return world;
     } catch (const json_input::Invalid& error) {
         return LoadError{error.message};
     }
@@ -259,14 +300,42 @@ std::variant<Policies, LoadError> policies_from_json(const json& value) {
     }
 }
 
-std::variant<World, LoadError> world_from_json_text(std::string_view text) {
+std::variant<World, LoadError> world_from_json_text(std::string_view text, django::Cache* cache) {
     // A world file is shallow: four levels of lists and objects.
     const json_input::ParseLimits limits{max_world_json_bytes, world_limits::json_depth,
                                          "the file nests lists and objects more than " +
                                              std::to_string(world_limits::json_depth) + " deep; a world file needs 4"};
     auto document = json_input::parse(text, limits);
     if (auto* error = std::get_if<json_input::Invalid>(&document)) return LoadError{error->message};
-    return world_from_json(std::get<json>(document));
+    return world_from_json(std::get<json>(document), cache);
+}
+
+std::string world_save_problem(const World& world, const django::Cache& cache) {
+    std::string text;
+    try {
+        text = world_to_json(world, cache).dump();  // the page saves it compact (lab::json_text)
+    } catch (const nlohmann::json::exception&) {  // invalid UTF-8: a lone surrogate Python kept
+        return "a text in it is not valid Unicode (a lone surrogate?), which a world file cannot hold";
+    }
+    if (text.size() > max_world_json_bytes)
+        return "its world file would be " + std::to_string(text.size()) + " bytes; at most " +
+               std::to_string(max_world_json_bytes / (1024 * 1024)) + " MiB are kept";
+    auto loaded = world_from_json_text(text);
+    if (auto* error = std::get_if<LoadError>(&loaded)) return error->message;
+    return "";
+}
+
+std::string world_run_problem(const World& world, Micros clock_now) {
+    std::string late = virtual_time_problem(clock_now, world.clock_offset);
+    return late.empty() ? "" : "clock_offset_micros: " + late;
+}
+
+std::variant<World, LoadError> load_world_text(std::string_view text, Micros clock_now, django::Cache* cache) {
+    auto loaded = world_from_json_text(text, cache);
+    if (auto* world = std::get_if<World>(&loaded)) {
+        if (std::string problem = world_run_problem(*world, clock_now); !problem.empty()) return LoadError{problem};
+    }
+    return loaded;
 }
 
 }  // namespace authlab

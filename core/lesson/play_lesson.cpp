@@ -4,6 +4,7 @@
 
 #include "backend.hpp"
 #include "lab/admin_commands.hpp"
+#include "lab/world_json.hpp"
 #include "lesson/lesson_world.hpp"
 #include "lesson/step_check.hpp"
 #include "pyjson/dump.hpp"
@@ -24,7 +25,9 @@ class Player {
 public:
     // The setup's users are hashed with the run's random stream, before any request.
     Player(const Lesson& lesson, auth::Argon2Cost cost)
-        : backend_(lesson_world(lesson.setup(), auth::Passwords(random_, cost)), clock_, random_) {}
+        : backend_(lesson_world(lesson.setup(), auth::Passwords(random_, cost)), clock_, random_) {
+        backend_.set_world_check(world_save_problem);  // as the page plays it
+    }
 
     StepCheck play(const LessonStep& step) {
         switch (step.kind) {

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "backend.hpp"
+#include "lab/world_json.hpp"
 #include "pyjson/parse.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/cookie_jar.hpp"
@@ -37,7 +38,9 @@ class Player {
 public:
     // The setup's users are hashed with the scenario's random stream, before any request.
     Player(const Value& setup, const World* start, auth::Argon2Cost setup_cost)
-        : backend_(build_world(setup, auth::Passwords(random_, setup_cost), start), clock_, random_) {}
+        : backend_(build_world(setup, auth::Passwords(random_, setup_cost), start), clock_, random_) {
+        backend_.set_world_check(world_save_problem);  // the page's world, kept as the page keeps it
+    }
 
     StepResult play(const Value& step) {
         if (step.is(Value::Kind::Dict) && step.find("advance")) {

@@ -271,6 +271,9 @@ World build_world(const Value& setup, const auth::Passwords& passwords, const Wo
     for (const Value& spec : list_of(setup.find("books"), "setup.books", world_limits::books)) add_book(world, spec);
     const Value* policies = setup.find("policies");
     if (policies && !policies->is(Value::Kind::None)) world.policies = merge_policies(*policies);
+    // A setup makes a world the page could save and load back, or none.
+    if (std::string problem = world_save_problem(world); !problem.empty())
+        throw ScenarioError("setup: the world it makes would not fit a world file: " + problem);
     return world;
 }
 

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import os
+import random
 import sys
 import urllib.parse
 
@@ -127,6 +128,13 @@ def lessons():
     return out
 
 
+def walks():
+    """Byte streams for fuzz_world_reach's walk (tests/fuzz/world_walk.hpp): a fixed pseudo-random
+    few, so every kind of step is tried from the first run."""
+    rng = random.Random(23)
+    return [bytes(rng.randrange(256) for _ in range(size)) for size in (64, 256, 1024, 4096)]
+
+
 def main():
     out, files = sys.argv[1], sys.argv[2:]
     scenarios, requests, expressions, worlds, bodies = [], [], set(), [], []
@@ -159,6 +167,7 @@ def main():
     write(out, "fuzz_jwt", tokens())
     write(out, "fuzz_password_hash", password_hashes())
     write(out, "fuzz_lesson", lessons())
+    write(out, "fuzz_world_reach", walks())
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ int import_command(const Args& args) {
         std::cerr << "usage: authlab import fixture FIXTURE.json [WORLD.json]\n";
         return 2;
     }
-    World world = load_world(args.size() == 3 ? std::optional(args[2]) : std::nullopt);
+    django::Cache cache;  // the world's throttle history, kept as it was
+    World world = load_world(args.size() == 3 ? std::optional(args[2]) : std::nullopt, &cache);
     auto imported = exporting::import_django_fixture(world, read_text_file(args[1]));
     if (auto* error = std::get_if<exporting::FixtureError>(&imported)) {
         std::cerr << "authlab: " << args[1] << ": " << error->message << "\n";
@@ -22,7 +23,7 @@ int import_command(const Args& args) {
     }
     auto& done = std::get<exporting::FixtureImport>(imported);
     for (const std::string& line : done.report) std::cerr << line << "\n";
-    std::cout << world_to_json(done.world).dump(2) << "\n";
+    std::cout << world_to_json(done.world, cache).dump(2) << "\n";
     return 0;
 }
 

@@ -25,7 +25,9 @@ int world_command(const Args& args) {
     }
     crypto::SeededRandom random(scenario::scenario_seed);
     FixedClock clock(scenario::scenario_start);
-    Backend backend(load_world(world_file), clock, random);
+    django::Cache cache;
+    Backend backend(load_world(world_file, &cache), clock, random);
+    backend.cache() = std::move(cache);
     if (commands_file) {
         auto commands = nlohmann::json::parse(read_text_file(*commands_file));
         if (!commands.is_array()) throw std::runtime_error(*commands_file + ": expected a list of admin commands");
@@ -37,7 +39,7 @@ int world_command(const Args& args) {
             }
         }
     }
-    std::cout << world_to_json(backend.world()).dump(2) << "\n";
+    std::cout << world_to_json(backend.world(), backend.cache()).dump(2) << "\n";
     return 0;
 }
 

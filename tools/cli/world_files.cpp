@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "scenario/scenario_run.hpp"
 #include "scenario/setup.hpp"
 #include "lab/world_json.hpp"
 
@@ -19,9 +20,10 @@ std::string read_text_file(const std::string& path) {
     return bytes.str();
 }
 
-World load_world(const std::optional<std::string>& path) {
+World load_world(const std::optional<std::string>& path, django::Cache* cache) {
     if (!path) return *scenario::base_world("default");
-    auto loaded = world_from_json_text(read_text_file(*path));
+    // The page's checks, on the clock the CLI's commands run on (scenario_start).
+    auto loaded = load_world_text(read_text_file(*path), scenario::scenario_start, cache);
     if (auto* error = std::get_if<LoadError>(&loaded)) throw std::runtime_error(*path + ": " + error->message);
     return std::get<World>(std::move(loaded));
 }
