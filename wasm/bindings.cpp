@@ -50,7 +50,7 @@
 #include "scenario/runner.hpp"
 #include "scenario/step_record.hpp"
 #include "world/seed.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 namespace {
 
@@ -190,7 +190,7 @@ public:
 
     // The world's text for saving, or "" when it is the world this call last gave out.
     std::string exportWorldIfChanged() {
-        return guarded([&] { return saved_.text_if_changed(backend_.world()).value_or(""); });
+        return guarded([&] { return saved_.text_if_changed(backend_.world(), backend_.cache()).value_or(""); });
     }
 
     std::string importWorld(const std::string& json) {

@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "world/world.hpp"
 
 namespace authlab::exporting {

@@ -1,7 +1,7 @@
 #include "lab/admin_commands.hpp"
 
 #include "admin/admin.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "unicode/nfkc.hpp"
 #include "world/seed.hpp"
 

@@ -4,7 +4,7 @@
 #include <utility>
 #include <variant>
 
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 namespace authlab::lab {
 

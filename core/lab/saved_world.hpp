@@ -6,18 +6,20 @@
 #include <optional>
 #include <string>
 
+#include "django/cache.hpp"
 #include "world/world.hpp"
 
 namespace authlab::lab {
 
 class SavedWorld {
 public:
-    // The world file's JSON text (world_to_json) when `world` differs from the world last
-    // written out here, or nothing was; else nullopt.
-    std::optional<std::string> text_if_changed(const World& world);
+    // The world file's JSON text (world_to_json, the throttles' history with it) when `world`
+    // or `cache` differs from what was last written out here, or nothing was; else nullopt.
+    std::optional<std::string> text_if_changed(const World& world, const django::Cache& cache);
 
 private:
     std::optional<World> last_;
+    django::Cache last_cache_;
 };
 
 }  // namespace authlab::lab

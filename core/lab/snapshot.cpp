@@ -11,7 +11,7 @@
 #include "drf/permissions.hpp"
 #include "drf/policy_check.hpp"
 #include "drf/throttling.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 namespace authlab::lab {
 namespace {

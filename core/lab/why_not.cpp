@@ -6,7 +6,7 @@
 #include "lab/admin_commands.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/replay.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 namespace authlab::lab {
 namespace {

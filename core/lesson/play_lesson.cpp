@@ -4,7 +4,7 @@
 
 #include "backend.hpp"
 #include "lab/admin_commands.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "lesson/lesson_world.hpp"
 #include "lesson/step_check.hpp"
 #include "pyjson/dump.hpp"

@@ -4,7 +4,7 @@
 #include <variant>
 
 #include "backend.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "pyjson/parse.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/cookie_jar.hpp"

@@ -7,7 +7,7 @@
 
 #include "auth/permission.hpp"
 #include "drf/policy_check.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "python/utf8.hpp"
 #include "scenario/check_keys.hpp"
 #include "scenario/scenario_error.hpp"

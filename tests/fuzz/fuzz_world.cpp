@@ -2,7 +2,7 @@
 // JSON: an import that accepts what its own export cannot read would lose the learner's world.
 #include <cstdlib>
 
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

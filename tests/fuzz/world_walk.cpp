@@ -6,7 +6,7 @@
 
 #include "export/django_fixture_import.hpp"
 #include "lab/admin_commands.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "world/seed.hpp"
 
 namespace authlab::walk {

@@ -11,7 +11,7 @@
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_run.hpp"
 #include "world/seed.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 using namespace authlab;
 using nlohmann::json;

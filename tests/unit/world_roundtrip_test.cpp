@@ -10,7 +10,7 @@
 
 #include "../fuzz/world_walk.hpp"
 #include "export/django_fixture_import.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 using namespace authlab;
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "backends/model_backend.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "world/seed.hpp"
 
 using namespace authlab;

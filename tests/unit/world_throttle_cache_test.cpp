@@ -7,7 +7,7 @@
 
 #include "../fuzz/world_walk.hpp"
 #include "lab/admin_commands.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 using namespace authlab;
 

@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "export/django_fixture_import.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "world_files.hpp"
 
 namespace authlab::cli {

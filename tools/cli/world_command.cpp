@@ -8,7 +8,7 @@
 #include "crypto/random.hpp"
 #include "lab/admin_commands.hpp"
 #include "scenario/scenario_run.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 #include "world_files.hpp"
 
 namespace authlab::cli {

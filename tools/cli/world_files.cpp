@@ -8,7 +8,7 @@
 
 #include "scenario/scenario_run.hpp"
 #include "scenario/setup.hpp"
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 namespace authlab::cli {
 

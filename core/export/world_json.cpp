@@ -1,4 +1,4 @@
-#include "lab/world_json.hpp"
+#include "export/world_json.hpp"
 
 #include <algorithm>
 #include <map>
