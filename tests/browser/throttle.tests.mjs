@@ -16,6 +16,22 @@ async function throttleAnonymousBooks(page, rate) {
   await page.click('#policies-save');
 }
 
+// The throttles' history in the learner's saved world, as the worker last wrote it to IndexedDB.
+function savedThrottleEntries(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('authlab', 1);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('saved').objectStore('saved').get('learner');
+      get.onerror = () => reject(get.error);
+      get.onsuccess = () => {
+        const world = get.result ? JSON.parse(get.result.world) : {};
+        resolve((world.throttle_cache ?? []).length);
+      };
+    };
+  }));
+}
+
 export const tests = [
   {
     name: 'a bad throttle rate is refused with the core\'s message',
@@ -50,6 +66,26 @@ export const tests = [
       const wait = page.locator('#suggestions li', { hasText: 'Wait' }).getByRole('button');
       await wait.waitFor();
       assert.equal(await expectExchange(page, () => wait.click()), 200);
+    },
+  },
+  {
+    name: 'a throttle\'s history is saved with the world: after a 429 and a reload, the next request is still 429',
+    async run({ context, url }) {
+      const page = await openLab(context, url);
+      await throttleAnonymousBooks(page, '1/day');
+      await page.waitForSelector('#admin-message:has-text("policies")');
+      await choosePreset(page, 'GET', '/api/books/');
+      assert.equal(await send(page), 200);
+      assert.equal(await send(page), 429);
+      // The worker saves after it answers; the reload waits for that save, not for a time.
+      for (let tries = 0; (await savedThrottleEntries(page)) === 0; tries++) {
+        assert.ok(tries < 200, 'the throttle history never reached the saved world');
+        await page.waitForTimeout(50);
+      }
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      await choosePreset(page, 'GET', '/api/books/');
+      assert.equal(await send(page), 429, 'the server\'s cache outlives the learner\'s tab');
     },
   },
 ];

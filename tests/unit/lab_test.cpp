@@ -333,9 +333,9 @@ TEST_CASE("the saved world is written out again only once it changed", "[lab]") 
 
     // A request that changes only the throttles' history is a change too: the history is
     // saved with the world, so a reload keeps a 429.
-    f.backend.world().policies.throttle = {"AnonRateThrottle:5/min"};
+    f.backend.world().policies.throttle = {"UserRateThrottle:5/min"};
     REQUIRE(saved.text_if_changed(f.backend.world(), f.backend.cache()).has_value());
-    CHECK(f.backend.handle(f.request("GET", "/api/books/")).response.status == 200);
+    CHECK(f.backend.handle(books).response.status == 200);
     auto throttled = saved.text_if_changed(f.backend.world(), f.backend.cache());
     REQUIRE(throttled.has_value());
     CHECK(throttled->find("throttle_cache") != std::string::npos);
