@@ -10,30 +10,18 @@
 #include "lab/replay.hpp"
 #include "world/seed.hpp"
 
+#include "support/lab_fixture.hpp"
+
 using namespace authlab;
 using nlohmann::json;
 
 namespace {
 
-struct Fixture {
-    crypto::SeededRandom random{7};
-    FixedClock clock{1704110400 * micros_per_second};  // 2024-01-01T12:00:00Z
-    Backend backend{default_world(random, auth::Argon2Cost::owasp_minimum()), clock, random};
-
-    http::Request request(std::string method, std::string path, std::string body = "",
-                          std::string type = "application/json") {
-        http::Request r{std::move(method), std::move(path), "", {}, std::move(body)};
-        if (!r.body.empty()) r.headers.set("Content-Type", type);
-        return r;
-    }
-    http::Request as(const std::string& username, const std::string& mechanism, http::Request r) {
-        auto credentials = lab::issue_credentials(backend, username, mechanism);
-        REQUIRE(std::holds_alternative<lab::Credentials>(credentials));
-        return lab::with_credentials(std::move(r), std::get<lab::Credentials>(credentials));
-    }
+struct Fixture : testing::LabFixture {
+    Fixture() : LabFixture(7) {}
 };
 
-const std::string emma = R"({"title": "Emma", "author": "Jane Austen", "price": "4.50", "inventory": 2})";
+using testing::emma;
 
 // The step the diagram marks as the stop: the last refusal before the response, if any.
 const json* refusing_step(const json& trace) {
