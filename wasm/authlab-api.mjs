@@ -71,16 +71,32 @@ export class AuthLab {
     return answer;
   }
 
-  // A new Core whose world is built fresh from the lesson's setup (its clock moved on by
-  // setup.advance). `lesson`: what parseLesson gave (or its JSON text). Throws for a bad lesson.
-  lessonCore(lesson) {
-    const core = this.core('empty');
-    const answer = JSON.parse(core.native.loadLesson(lessonText(lesson)));
-    if (answer.error) {
-      core.delete();
-      throw new Error(answer.error);
+  // A lesson's Core (core/lesson/session.hpp): its world built fresh from the lesson's setup
+  // with a random stream seeded by `seed` (a new lesson), or brought back by replaying
+  // `evidence` (lessonProgress().evidence). Everything done to it is recorded, and the core
+  // judges the steps (lessonState). `lesson`: what parseLesson gave (or its JSON text). Throws
+  // for a bad lesson, or evidence that does not replay.
+  lessonCore(lesson, { seed, evidence } = {}) {
+    const native = new this.module.Core(lessonText(lesson), JSON.stringify(evidence ? { evidence } : { seed }));
+    const status = JSON.parse(native.status());
+    if (status.error) {
+      native.delete();
+      throw new Error(status.error);
     }
-    return core;
+    return new Core(native);
+  }
+
+  // The progress file's text from the learner's name as typed and each lesson's
+  // lessonProgress() entry: { text } or { error } in the learner's words.
+  progressFile(learner, entries, exportedAt = new Date().toISOString()) {
+    return JSON.parse(this.module.progressFile(String(learner), JSON.stringify(entries), String(exportedAt)));
+  }
+
+  // files: [{ name, text }], lessons: { id: the shipped lesson's JSON text } →
+  // { rows: [{ file, learner, lesson, mode, steps, claimed, verified, hints, solutions,
+  //   predictions, predictions_right, minutes, ok, problems }], csv, errors: [{ file, error }] }
+  verifyProgress(files, lessons) {
+    return parsed(this.module.verifyProgress(JSON.stringify(files), JSON.stringify(lessons)));
   }
 
   // The attack lab's token (wasm/API.md): { token } or { error } in the learner's words, which
@@ -202,11 +218,21 @@ export class Core {
     return JSON.parse(this.native.lessonRequest(lessonText(lesson), index, JSON.stringify(captures ?? {})));
   }
 
-  // attempt: request step { request, response, captures } (the request the learner sent and
-  // the response handle() answered); admin step { captures }; advance step { advanced, captures }.
-  // → { met, failures: ['expected 201, got 403', …], captures }
-  checkLessonStep(lesson, index, attempt = {}) {
-    return parsed(this.native.checkLessonStep(lessonText(lesson), index, JSON.stringify(attempt ?? {})));
+  // A lesson core's own events: { enter: k } | { hint: k } | { solution: k } |
+  // { predict: k, status } → the state, as lessonState(). Throws when the lesson refuses it.
+  lessonEvent(event) {
+    return parsed(this.native.lessonEvent(JSON.stringify(event)));
+  }
+
+  // The core's judgment: { step, steps: [{ met, failures, hints, solution,
+  // prediction: { guess, actual, right } | null }], captures }.
+  lessonState() {
+    return parsed(this.native.lessonState());
+  }
+
+  // The lesson's entry of a progress file; `shipped`: false puts the lesson itself in it.
+  lessonProgress({ shipped = true } = {}) {
+    return parsed(this.native.lessonProgress(JSON.stringify({ shipped })));
   }
 
   delete() {

@@ -11,8 +11,9 @@
 //   core.exportCookies(), core.importCookies(json) → {"ok": true} | {"error": …}
 //   core.snapshot(), core.snapshotWindow(windowJson), core.admin(commandJson), core.whyNot(requestJson), core.matrix(mechanism),
 //   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
-//   core.loadLesson(lessonJson), core.lessonRequest(lessonJson, index, capturesJson),
-//   core.checkLessonStep(lessonJson, index, attemptJson): see wasm/API.md
+//   new Core(lessonJson, optionsJson): a lesson's core; core.lessonRequest(lessonJson, index, capturesJson),
+//   core.lessonEvent(eventJson), core.lessonState(), core.lessonProgress(optionsJson): see wasm/API.md
+//   progressFile(learner, entriesJson, exportedAt), verifyProgress(filesJson, lessonsJson): see wasm/API.md
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
 //   parseLesson(text) → {"lesson": …} | {"errors": [{"path", "reason"}]}
 //   forgeJwt(header, payload, mode, original, key) → {"token"} | {"error"}: see wasm/API.md
@@ -32,6 +33,7 @@
 #include "lab/admin_commands.hpp"
 #include "lab/browser_session.hpp"
 #include "lab/credentials.hpp"
+#include "lab/desk.hpp"
 #include "lab/jwt_forge.hpp"
 #include "lab/jwt_inspect.hpp"
 #include "lab/matrix.hpp"
@@ -41,6 +43,8 @@
 #include "lab/why_not.hpp"
 #include "lesson/lesson_world.hpp"
 #include "lesson/parse_lesson.hpp"
+#include "lesson/progress.hpp"
+#include "lesson/session.hpp"
 #include "lesson/step_check.hpp"
 #include "crypto/base64.hpp"
 #include "pyjson/parse.hpp"
@@ -116,53 +120,41 @@ scenario::Captures captures_from(const Value* value) {
     return captures;
 }
 
-Value captures_value(const scenario::Captures& captures) {
-    Value out = Value::dict({});
-    for (const auto& [name, item] : captures) out.set(name, item);
-    return out;
-}
-
-Value check_value(const lesson::StepCheck& check) {
-    std::vector<Value> failures;
-    for (const std::string& failure : check.failures) failures.push_back(Value::string(failure));
-    return Value::dict({{"met", Value::boolean(check.met)}, {"failures", Value::list(std::move(failures))}, {"captures", captures_value(check.captures)}});
-}
-
-// The response object handle() gave (Core::response_value) back as the scenario record
-// the expectations code reads (scenario/step_record.hpp): lower-case header names, the cookies'
-// Set-Cookie lines, the JSON body or else the text.
-Value record_from(const Value& response) {
-    const Value* status = response.find("status");
-    if (!status || !status->is(Value::Kind::Int)) throw std::invalid_argument("attempt.response needs the status handle() answered");
-    Value headers = Value::dict({});
-    for (const auto& [name, value] : response.find("headers") ? response.find("headers")->as_dict() : Value::Items{}) {
-        std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-        headers.set(lower, value);
-    }
-    std::vector<Value> cookies;
-    for (const Value& cookie : response.find("cookies") ? response.find("cookies")->as_list() : std::vector<Value>{}) {
-        if (const Value* header = cookie.find("header")) cookies.push_back(*header);
-    }
-    if (!cookies.empty()) headers.set("set-cookie", Value::list(std::move(cookies)));
-    Value json = response.find("json") ? *response.find("json") : Value();
-    const Value* body = response.find("body");
-    bool text = json.is(Value::Kind::None) && body && body->is(Value::Kind::Str) && !body->as_str().empty();
-    return Value::dict({{"status", *status}, {"headers", headers}, {"json", json}, {"text", text ? *body : Value()}});
-}
-
 class Core {
 public:
-    explicit Core(const std::string& spec) : backend_(empty_world(random_), clock_, random_), browser_(backend_) {
-        backend_.set_world_check(world_save_problem);  // the page saves the world after each change
+    explicit Core(const std::string& spec)
+        : own_(std::make_unique<lab::Desk>(std::make_unique<crypto::SystemRandom>(), clock_, [](crypto::RandomSource& random) { return empty_world(random); })) {
         django::Cache cache;
-        auto world = initial_world(spec, random_, cache);
+        auto world = initial_world(spec, desk().backend().random(), cache);
         if (auto* loaded = std::get_if<World>(&world)) {
-            if (auto problem = browser_.replace_world(std::move(*loaded))) load_error_ = *problem;
-            else backend_.cache() = std::move(cache);
+            if (auto problem = desk().browser().replace_world(std::move(*loaded))) load_error_ = *problem;
+            else desk().backend().cache() = std::move(cache);
         } else {
             load_error_ = std::get<LoadError>(world).message;
         }  // the core holds an empty world
+    }
+
+    // A lesson's core (lesson/session.hpp): the lesson's world, everything done to it recorded
+    // and each step judged. options: {"seed": N} for a new lesson, {"evidence": …} to bring one
+    // back by replaying what was recorded.
+    Core(const std::string& lesson_json, const std::string& options_json) {
+        try {
+            Value options = json_value(options_json, "the lesson's options");
+            lesson::Lesson lesson = read_lesson(lesson_json);
+            if (const Value* evidence = options.find("evidence"); evidence && !evidence->is(Value::Kind::None)) {
+                std::vector<lesson::ReplayProblem> differences;
+                session_ = lesson::Session::replay(std::move(lesson), *evidence, clock_, &differences);
+                if (!differences.empty()) load_error_ = "the saved lesson does not replay as it was recorded: " + differences.front().why;
+            } else {
+                const Value* seed = options.find("seed");
+                if (!seed || !seed->is(Value::Kind::Int) || seed->int_digits().size() > 15 || seed->int_digits().starts_with("-"))
+                    throw std::invalid_argument("a new lesson needs a seed: a whole number from 0");
+                session_ = std::make_unique<lesson::Session>(std::move(lesson), std::stoull(seed->int_digits()), clock_);
+            }
+        } catch (const std::exception& error) {
+            load_error_ = error.what();
+        }
+        if (!session_) own_ = std::make_unique<lab::Desk>(std::make_unique<crypto::SystemRandom>(), clock_, [](crypto::RandomSource& random) { return empty_world(random); });
     }
 
     std::string status() const { return load_error_.empty() ? ok_json : error_json(load_error_); }
@@ -170,64 +162,54 @@ public:
     // `request_json` has a scenario request's shape: method, path, headers, json | form | body.
     // The browser session sends it with its cookie jar (lab::BrowserSession).
     std::string handle(const std::string& request_json) {
-        return guarded([&] {
-            return lab::sent_to_json(browser_.send(lab::request_from_json(request_json)));
-        });
+        return guarded([&] { return act(Value::dict({{"request", json_value(request_json, "the request")}})); });
     }
 
     std::string advance(double seconds) {
-        return guarded([&] {
-            if (auto problem = browser_.advance(seconds)) return error_json(*problem);
-            return json_text({{"ok", true}, {"now", now()}});
-        });
+        return guarded([&] { return act(Value::dict({{"advance", Value::floating(seconds)}})); });
     }
 
-    double now() const { return static_cast<double>(browser_.now()) / 1000.0; }
+    double now() const { return static_cast<double>(desk().browser().now()) / 1000.0; }
 
     std::string exportWorld() const {
-        return guarded([&] { return json_text(world_to_json(backend_.world(), backend_.cache())); });
+        return guarded([&] { return json_text(world_to_json(desk().backend().world(), desk().backend().cache())); });
     }
 
     // The world's text for saving, or "" when it is the world this call last gave out.
     std::string exportWorldIfChanged() {
-        return guarded([&] { return saved_.text_if_changed(backend_.world(), backend_.cache()).value_or(""); });
+        return guarded([&] { return saved_.text_if_changed(desk().backend().world(), desk().backend().cache()).value_or(""); });
     }
 
     std::string importWorld(const std::string& json) {
-        return guarded([&] {
-            django::Cache cache;  // the throttles' history the world kept (none in an older file)
-            auto loaded = world_from_json_text(json, &cache);
-            if (auto* error = std::get_if<LoadError>(&loaded)) return error_json(error->message);
-            if (auto problem = browser_.replace_world(std::move(std::get<World>(loaded)))) return error_json(*problem);
-            backend_.cache() = std::move(cache);
-            return ok_json;
-        });
+        return guarded([&] { return act(Value::dict({{"world", Value::string(json)}})); });
     }
 
     std::string exportDjango() const {
         return guarded([&] {
-            return json_text({{"fixture", exporting::django_fixture(backend_.world()).dump(2)},
-                              {"code", exporting::django_code(backend_.world())}});
+            return json_text({{"fixture", exporting::django_fixture(desk().backend().world()).dump(2)},
+                              {"code", exporting::django_code(desk().backend().world())}});
         });
     }
 
     std::string importDjangoFixture(const std::string& text) {
         return guarded([&] {
-            auto imported = exporting::import_django_fixture(backend_.world(), text);
+            if (session_) return error_json("a lesson's world comes from the lesson: leave the lesson to import a fixture");
+            auto imported = exporting::import_django_fixture(desk().backend().world(), text);
             if (auto* error = std::get_if<exporting::FixtureError>(&imported)) return error_json(error->message);
             auto& done = std::get<exporting::FixtureImport>(imported);
-            backend_.world() = std::move(done.world);
+            desk().backend().world() = std::move(done.world);
             return json_text({{"ok", true}, {"report", done.report}});
         });
     }
 
+    // Hashed with a random source of the page's own: the lesson's stream is for what it records.
     std::string hashPassword(const std::string& password) {
-        return guarded([&] { return json_text({{"encoded", backend_.passwords().make_password(password)}}); });
+        return guarded([&] { return json_text({{"encoded", auth::Passwords(side_random_, desk().backend().world().password_cost).make_password(password)}}); });
     }
 
     std::string checkPassword(const std::string& password, const std::string& encoded) {
         return guarded([&] {
-            auth::HashCheck check = backend_.passwords().check_password(password, encoded);
+            auth::HashCheck check = desk().backend().passwords().check_password(password, encoded);
             const char* verdict = check.verdict == auth::Verdict::match      ? "match"
                                   : check.verdict == auth::Verdict::mismatch ? "mismatch"
                                                                               : "malformed";
@@ -236,117 +218,108 @@ public:
     }
 
     std::string cookies() const {
-        return guarded([&] { return json_text(browser_.cookies()); });
+        return guarded([&] { return json_text(desk().browser().cookies()); });
     }
 
-    void clearCookies() { browser_.clear_cookies(); }
+    void clearCookies() { act(Value::dict({{"clear_cookies", Value::boolean(true)}})); }
 
     // The jar across a page reload: exportCookies() → [{name, value, expires}];
     // importCookies(json) → {"ok": true} | {"error": …} (the jar stays as it was on error).
     std::string exportCookies() const {
-        return guarded([&] { return json_text(browser_.export_cookies()); });
+        return guarded([&] { return json_text(desk().browser().export_cookies()); });
     }
 
     std::string importCookies(const std::string& json) {
-        return guarded([&] {
-            if (auto problem = browser_.import_cookies(json)) return error_json(*problem);
-            return ok_json;
-        });
+        return guarded([&] { return act(Value::dict({{"cookies", Value::string(json)}})); });
     }
 
     std::string snapshot() const {
-        return guarded([&] { return json_text(lab::snapshot(backend_)); });
+        return guarded([&] { return json_text(lab::snapshot(desk().backend())); });
     }
 
     // The snapshot with only the window's part of the long lists (lab::SnapshotWindow).
     std::string snapshotWindow(const std::string& window_json) const {
         return guarded([&] {
-            return json_text(lab::snapshot(backend_, lab::snapshot_window_from_json(nlohmann::json::parse(window_json, nullptr, false))));
+            return json_text(lab::snapshot(desk().backend(), lab::snapshot_window_from_json(nlohmann::json::parse(window_json, nullptr, false))));
         });
     }
 
     std::string admin(const std::string& command_json) {
         return guarded([&] {
-            auto command = nlohmann::json::parse(command_json, nullptr, false);
-            if (command.is_discarded()) return error_json("the command is not JSON");
-            return json_text(lab::apply_admin_command(backend_, command));
+            auto parsed = pyjson::parse(command_json);
+            if (!std::holds_alternative<Value>(parsed)) return error_json("the command is not JSON");
+            return act(Value::dict({{"admin", std::get<Value>(parsed)}}));
         });
     }
 
     std::string whyNot(const std::string& request_json) {
-        return guarded([&] { return json_text(lab::why_not(backend_, browser_.with_cookies(lab::request_from_json(request_json)))); });
+        return guarded([&] { return json_text(lab::why_not(desk().backend(), desk().browser().with_cookies(lab::request_from_json(request_json)))); });
     }
 
     std::string matrix(const std::string& mechanism) {
-        return guarded([&] { return json_text(matrix_.of(backend_, mechanism)); });
+        return guarded([&] { return json_text(matrix_.of(desk().backend(), mechanism)); });
     }
 
     // {"header": "Token …"} or {"cookies": [names]} (a session's cookies go into the jar).
     std::string issueCredentials(const std::string& username, const std::string& mechanism) {
         return guarded([&] {
-            auto issued = lab::issue_credentials(backend_, username, mechanism);
-            if (auto* problem = std::get_if<std::string>(&issued)) return error_json(*problem);
-            const lab::Credentials& credentials = std::get<lab::Credentials>(issued);
-            if (credentials.authorization) return json_text({{"header", *credentials.authorization}});
-            ordered_json names = ordered_json::array();
-            browser_.receive(credentials.cookies);
-            for (const http::SetCookie& cookie : credentials.cookies) names.push_back(cookie.name);
-            return json_text({{"cookies", names}});
+            return act(Value::dict({{"credentials", Value::dict({{"username", Value::string(username)}, {"mechanism", Value::string(mechanism)}})}}));
         });
     }
 
     std::string inspectJwt(const std::string& token) const {
-        return guarded([&] { return json_text(lab::inspect_jwt(backend_, token)); });
-    }
-
-    // The world becomes the lesson's setup, built fresh; the jar empties (lab.lessonCore).
-    std::string loadLesson(const std::string& lesson_json) {
-        return guarded([&] {
-            lesson::Lesson lesson = read_lesson(lesson_json);
-            if (auto problem = browser_.replace_world(lesson::lesson_world(lesson.setup(), backend_.passwords()))) return error_json(*problem);
-            return ok_json;
-        });
+        return guarded([&] { return json_text(lab::inspect_jwt(desk().backend(), token)); });
     }
 
     std::string lessonRequest(const std::string& lesson_json, int index, const std::string& captures_json) {
         return guarded([&] {
             lesson::Lesson lesson = read_lesson(lesson_json);
             Value captures = json_value(captures_json, "the captures");
-            Value request = lesson::step_request(step_at(lesson, index), captures_from(&captures), browser_.jar(), backend_.now());
+            Value request = lesson::step_request(step_at(lesson, index), captures_from(&captures), desk().browser().jar(), desk().backend().now());
             return pyjson::dumps(request, {.ensure_ascii = false});
         });
     }
 
-    // attempt: {request, response, captures} | {captures} | {advanced, captures}, by the step's kind.
-    std::string checkLessonStep(const std::string& lesson_json, int index, const std::string& attempt_json) {
+    // A lesson core's own events: {"enter": k} | {"hint": k} | {"solution": k} | {"predict": k, "status": N}
+    // → the lesson's state, as lessonState().
+    std::string lessonEvent(const std::string& event_json) {
         return guarded([&] {
-            lesson::Lesson lesson = read_lesson(lesson_json);
-            const lesson::LessonStep& step = step_at(lesson, index);
-            Value attempt = json_value(attempt_json, "the attempt");
-            scenario::Captures captures = captures_from(attempt.find("captures"));
-            lesson::StepCheck check;
-            if (step.kind == lesson::LessonStep::Kind::request) {
-                const Value* request = attempt.find("request");
-                const Value* response = attempt.find("response");
-                if (!request || !response) throw std::invalid_argument("a request step's attempt needs the request sent and the response");
-                check = lesson::check_request_step(step, scenario::build_request(*request), record_from(*response), captures, browser_.jar(), backend_.now());
-            } else if (step.kind == lesson::LessonStep::Kind::admin) {
-                check = lesson::check_admin_step(step, backend_, captures, browser_.jar());
-            } else {
-                const Value* advanced = attempt.find("advanced");
-                double seconds = !advanced ? 0 : advanced->is(Value::Kind::Int) ? std::stod(advanced->int_digits())
-                                             : advanced->is(Value::Kind::Float) ? advanced->as_float() : 0;
-                check = lesson::check_advance_step(step, seconds, captures);
-            }
-            return pyjson::dumps(check_value(check), {.ensure_ascii = false});
+            if (auto refused = lesson_session().note(json_value(event_json, "the event"))) return error_json(*refused);
+            return lessonState();
+        });
+    }
+
+    // {"step", "steps": [{met, failures, hints, solution, prediction}], "captures"}
+    std::string lessonState() {
+        return guarded([&] { return pyjson::dumps(lesson_session().state_json(), {.ensure_ascii = false}); });
+    }
+
+    // The lesson's entry of a progress file; options {"shipped": bool} (a lesson not shipped
+    // goes into the file with it).
+    std::string lessonProgress(const std::string& options_json) {
+        return guarded([&] {
+            const Value options = json_value(options_json, "the options");
+            const Value* shipped = options.find("shipped");
+            return pyjson::dumps(lesson_session().progress_entry(!(shipped && shipped->is(Value::Kind::Bool) && shipped->as_bool())), {.ensure_ascii = false});
         });
     }
 
 private:
-    crypto::SystemRandom random_;
+    lab::Desk& desk() { return session_ ? session_->desk() : *own_; }
+    const lab::Desk& desk() const { return session_ ? session_->desk() : *own_; }
+
+    lesson::Session& lesson_session() {
+        if (!session_) throw std::invalid_argument("this core runs no lesson");
+        return *session_;
+    }
+
+    // Everything that changes the world goes through here: in a lesson, it is recorded.
+    std::string act(const Value& action) { return session_ ? session_->act(action).answer : desk().act(action).answer; }
+
     SystemClock clock_;
-    Backend backend_;
-    lab::BrowserSession browser_;
+    crypto::SystemRandom side_random_;
+    std::unique_ptr<lab::Desk> own_;
+    std::unique_ptr<lesson::Session> session_;
     lab::SavedWorld saved_;
     lab::OutcomeMatrix matrix_;  // keeps the last matrix's rows for the next
     std::string load_error_;
@@ -386,6 +359,52 @@ std::string parseLesson(const std::string& text) {
     });
 }
 
+// The progress file's text, from the learner's name as typed and the lessons' entries
+// (core.lessonProgress) → {"text"} | {"error"}.
+std::string progressFile(const std::string& learner, const std::string& entries_json, const std::string& exported_at) {
+    return guarded([&] {
+        Value file = lesson::progress_file(learner, json_value(entries_json, "the lessons' progress"), exported_at);
+        return json_text({{"text", pyjson::dumps(file, {.ensure_ascii = false})}});
+    });
+}
+
+// files: [{"name", "text"}], lessons: {id: the shipped lesson's text} →
+// {"rows": [{learner, lesson, mode, steps, claimed, verified, hints, solutions, predictions,
+// predictions_right, minutes, problems}], "csv", "errors": [{"file", "error"}]}
+std::string verifyProgress(const std::string& files_json, const std::string& lessons_json) {
+    return guarded([&] {
+        std::map<std::string, lesson::Lesson> shipped;
+        const Value lessons = json_value(lessons_json, "the shipped lessons");
+        for (const auto& [id, text] : lessons.as_dict()) {
+            auto parsed = lesson::parse_lesson(text.as_str());
+            if (auto* read = std::get_if<lesson::Lesson>(&parsed)) shipped.emplace(id, std::move(*read));
+        }
+        auto find = [&](const std::string& id) -> std::optional<lesson::Lesson> {
+            auto it = shipped.find(id);
+            return it == shipped.end() ? std::nullopt : std::optional<lesson::Lesson>(it->second);
+        };
+        ordered_json rows = ordered_json::array(), errors = ordered_json::array();
+        std::string csv = lesson::progress_csv_header();
+        const Value files = json_value(files_json, "the files");
+        for (const Value& file : files.as_list()) {
+            std::string name = file.find("name") ? file.find("name")->as_str() : "";
+            auto verified = lesson::verify_progress(file.find("text") ? file.find("text")->as_str() : "", find);
+            if (auto* why = std::get_if<std::string>(&verified)) {
+                errors.push_back({{"file", name}, {"error", "not a progress file: " + *why}});
+                continue;
+            }
+            for (const lesson::ProgressRow& row : std::get<std::vector<lesson::ProgressRow>>(verified)) {
+                csv += lesson::progress_csv_row(row);
+                rows.push_back({{"file", name}, {"learner", row.learner}, {"lesson", row.lesson}, {"mode", row.mode}, {"steps", row.steps},
+                                {"claimed", row.claimed}, {"verified", row.verified}, {"hints", row.hints}, {"solutions", row.solutions},
+                                {"predictions", row.predictions}, {"predictions_right", row.predictions_right}, {"minutes", row.minutes},
+                                {"ok", row.problems.empty()}, {"problems", row.problems}});
+            }
+        }
+        return json_text({{"rows", rows}, {"csv", csv}, {"errors", errors}});
+    });
+}
+
 // The attack lab's token: the typed header and payload byte for byte, signed as `mode` says.
 std::string forgeJwt(const std::string& header, const std::string& payload, const std::string& mode,
                      const std::string& original, const std::string& key) {
@@ -402,6 +421,7 @@ std::string forgeJwt(const std::string& header, const std::string& payload, cons
 EMSCRIPTEN_BINDINGS(authlab) {
     emscripten::class_<Core>("Core")
         .constructor<std::string>()
+        .constructor<std::string, std::string>()
         .function("status", &Core::status)
         .function("handle", &Core::handle)
         .function("advance", &Core::advance)
@@ -424,10 +444,13 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("matrix", &Core::matrix)
         .function("issueCredentials", &Core::issueCredentials)
         .function("inspectJwt", &Core::inspectJwt)
-        .function("loadLesson", &Core::loadLesson)
         .function("lessonRequest", &Core::lessonRequest)
-        .function("checkLessonStep", &Core::checkLessonStep);
+        .function("lessonEvent", &Core::lessonEvent)
+        .function("lessonState", &Core::lessonState)
+        .function("lessonProgress", &Core::lessonProgress);
     emscripten::function("runScenarios", &runScenarios);
     emscripten::function("parseLesson", &parseLesson);
     emscripten::function("forgeJwt", &forgeJwt);
+    emscripten::function("progressFile", &progressFile);
+    emscripten::function("verifyProgress", &verifyProgress);
 }

@@ -1,5 +1,7 @@
 #include "crypto/random.hpp"
 
+#include "crypto/hex.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,17 +17,7 @@ std::string RandomSource::bytes(std::size_t size) {
     return out;
 }
 
-std::string RandomSource::hex(std::size_t byte_count) {
-    static constexpr std::string_view digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(2 * byte_count);
-    for (const char c : bytes(byte_count)) {
-        const auto byte = static_cast<unsigned char>(c);
-        out += digits[byte >> 4];
-        out += digits[byte & 0x0f];
-    }
-    return out;
-}
+std::string RandomSource::hex(std::size_t byte_count) { return hex_encode(bytes(byte_count)); }
 
 std::string RandomSource::string_from(std::string_view alphabet, std::size_t length) {
     if (alphabet.empty() || alphabet.size() > 256) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/constant_time.hpp"
+#include "crypto/hex.hpp"
 #include "crypto/hmac.hpp"
 #include "crypto/sha256.hpp"
 #include "django/handler_errors.hpp"
@@ -13,13 +14,7 @@ namespace {
 constexpr std::string_view valid_key_chars = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 std::string hex(const crypto::Sha256Digest& digest) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (std::uint8_t b : digest) {
-        out += digits[b >> 4];
-        out += digits[b & 0x0F];
-    }
-    return out;
+    return crypto::hex_encode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 }  // namespace

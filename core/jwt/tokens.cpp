@@ -1,5 +1,6 @@
 #include "jwt/tokens.hpp"
 
+#include "crypto/hex.hpp"
 #include "jwt/pyjwt.hpp"
 #include "jwt/python_numbers.hpp"
 
@@ -20,13 +21,7 @@ std::string uuid4_hex(crypto::RandomSource& random) {
     std::string bytes = random.bytes(16);
     bytes[6] = static_cast<char>((static_cast<unsigned char>(bytes[6]) & 0x0F) | 0x40);
     bytes[8] = static_cast<char>((static_cast<unsigned char>(bytes[8]) & 0x3F) | 0x80);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (char c : bytes) {
-        out += digits[static_cast<unsigned char>(c) >> 4];
-        out += digits[static_cast<unsigned char>(c) & 0x0F];
-    }
-    return out;
+    return crypto::hex_encode(bytes);
 }
 
 TokenCheck refused(std::string error, std::string cause) { return {std::nullopt, std::move(error), std::move(cause), false}; }

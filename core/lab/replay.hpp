@@ -9,16 +9,20 @@
 
 namespace authlab::lab {
 
-// A backend over its own copy of a world, sharing the original's clock and random source.
+// A backend over its own copy of a world, on the original's clock. It draws from a random
+// source of its own: what is only tried never moves the original's random stream, so a lesson
+// replayed from its recorded actions gets the same tokens back however often the learner asked
+// "Why not?" (lesson/session.hpp).
 class Scratch {
 public:
-    Scratch(const Backend& original, World world) : backend_(std::move(world), original.clock(), original.random()) {
+    Scratch(const Backend& original, World world) : backend_(std::move(world), original.clock(), random_) {
         backend_.cache() = original.cache();  // the throttles' history too: a replay is throttled alike
     }
     explicit Scratch(const Backend& original) : Scratch(original, original.world()) {}
     Backend& backend() { return backend_; }
 
 private:
+    crypto::SeededRandom random_{0x5c7a7c4};
     Backend backend_;
 };
 

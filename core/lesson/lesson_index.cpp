@@ -13,7 +13,7 @@ namespace {
 
 using pyjson::Value;
 
-constexpr const char* entry_keys[] = {"id", "title", "summary", "concepts"};
+constexpr const char* entry_keys[] = {"id", "title", "summary", "concepts", "mode"};
 
 }  // namespace
 
@@ -46,6 +46,7 @@ std::vector<Problem> check_lesson_index(std::string_view index_bytes,
         const Value& json = std::get<Lesson>(lesson).json;
         for (const char* key : entry_keys) {
             const Value* given = entry.find(key);
+            if (!given && std::string_view(key) == "mode" && json.find(key)->as_str() == "guided") continue;
             if (!given || !scenario::same(*given, *json.find(key))) {
                 problems.push_back({path_key(at, key), "must be the lesson's own " + std::string(key) + " (as in " + file->as_str() + ")"});
             }
@@ -54,6 +55,22 @@ std::vector<Problem> check_lesson_index(std::string_view index_bytes,
         if (!ids.insert(std::get<Lesson>(lesson).id).second) problems.push_back({path_key(at, "id"), "appears twice"});
     }
     return problems;
+}
+
+std::map<std::string, Lesson> shipped_lessons(std::string_view index_bytes,
+                                              const std::function<std::optional<std::string>(const std::string&)>& read_file) {
+    std::map<std::string, Lesson> lessons;
+    auto parsed = pyjson::parse(index_bytes, "utf-8", max_json_depth);
+    if (!std::holds_alternative<Value>(parsed)) return lessons;
+    for (const Value& entry : std::get<Value>(parsed).as_list()) {
+        const Value* file = entry.find("file");
+        if (!file || !file->is(Value::Kind::Str)) continue;
+        std::optional<std::string> bytes = read_file(file->as_str());
+        if (!bytes) continue;
+        auto lesson = parse_lesson(*bytes);
+        if (auto* read = std::get_if<Lesson>(&lesson)) lessons.emplace(read->id, std::move(*read));
+    }
+    return lessons;
 }
 
 }  // namespace authlab::lesson

@@ -83,8 +83,9 @@ public:
             problem("$", "a lesson is a JSON object { … } with \"format\", \"version\", \"id\", \"title\" and \"steps\"; this is " + kind_of(root));
             return std::nullopt;
         }
-        known_keys(root, "$", {"format", "version", "id", "title", "summary", "concepts", "setup", "steps"}, "a lesson");
+        known_keys(root, "$", {"format", "version", "mode", "id", "title", "summary", "concepts", "setup", "steps"}, "a lesson");
         format_and_version(root);
+        lesson_mode(root.find("mode"));
         std::string id = lesson_id(root);
         std::optional<std::string> title = text(root, "$", "title", true);
         std::optional<std::string> summary = text(root, "$", "summary", false);
@@ -96,17 +97,39 @@ public:
         std::vector<Value> step_values;
         for (const LessonStep& step : step_list) step_values.push_back(step.json);
         Value json = Value::dict({{"format", Value::string("authlab.lesson")},
-                                  {"version", Value::integer(1)},
+                                  {"version", Value::integer(2)},  // a version 1 lesson, normalized, is a version 2 one
+                                  {"mode", Value::string(mode_ == Lesson::Mode::challenge ? "challenge" : "guided")},
                                   {"id", Value::string(id)},
                                   {"title", Value::string(*title)},
                                   {"summary", Value::string(summary.value_or(""))},
                                   {"concepts", concept_list},
                                   {"setup", setup_value},
                                   {"steps", Value::list(std::move(step_values))}});
-        return Lesson{json, id, std::move(step_list)};
+        return Lesson{json, id, std::move(step_list), mode_};
     }
 
 private:
+    int version_ = 1;
+    Lesson::Mode mode_ = Lesson::Mode::guided;
+
+    // A key only version 2 reads, in a version 1 lesson: said, rather than ignored.
+    void needs_version_2(const Value& object, const std::string& path, std::initializer_list<const char*> keys) {
+        if (version_ >= 2) return;
+        for (const char* key : keys) {
+            if (object.find(key)) problem(path_key(path, key), std::string("\"") + key + "\" is read in version 2 lessons: write \"version\": 2");
+        }
+    }
+
+    void lesson_mode(const Value* mode) {
+        if (!mode) return;
+        if (version_ < 2) {
+            problem("$.mode", "\"mode\" is read in version 2 lessons: write \"version\": 2");
+        } else if (mode->is(Kind::Str) && mode->as_str() == "challenge") {
+            mode_ = Lesson::Mode::challenge;
+        } else if (!(mode->is(Kind::Str) && mode->as_str() == "guided")) {
+            problem("$.mode", "must be \"guided\" (each step says what to do) or \"challenge\" (each step says what to reach)");
+        }
+    }
     void problem(std::string path, std::string reason) { problems.push_back({std::move(path), std::move(reason)}); }
 
     // A key nobody reads is most often a typo: name it, and the key it was probably meant to be.
@@ -155,9 +178,11 @@ private:
         else if (!format->is(Kind::Str) || format->as_str() != "authlab.lesson")
             problem("$.format", "must be \"authlab.lesson\", not " + (format->is(Kind::Str) ? in_quotes(format->as_str()) : kind_of(*format)));
         const Value* version = root.find("version");
-        if (!version) problem("$.version", "missing: write \"version\": 1");
-        else if (!version->is(Kind::Int) || version->int_digits() != "1")
-            problem("$.version", "this player reads version 1 lessons; this one says " + (version->is(Kind::Int) ? version->int_digits() : kind_of(*version)));
+        if (!version) problem("$.version", "missing: write \"version\": 2");
+        else if (version->is(Kind::Int) && (version->int_digits() == "1" || version->int_digits() == "2"))
+            version_ = version->int_digits() == "2" ? 2 : 1;
+        else
+            problem("$.version", "this player reads version 1 and 2 lessons; this one says " + (version->is(Kind::Int) ? version->int_digits() : kind_of(*version)));
     }
 
     std::string lesson_id(const Value& root) {
@@ -255,7 +280,9 @@ private:
         }
         std::set<std::string> captured;  // the names earlier steps capture, for ${name}
         for (std::size_t i = 0; i < value->as_list().size(); ++i) {
-            if (auto one = step(value->as_list()[i], path_index("$.steps", i), captured)) out.push_back(std::move(*one));
+            const std::string at = path_index("$.steps", i);
+            auto one = mode_ == Lesson::Mode::challenge ? challenge_step(value->as_list()[i], at) : step(value->as_list()[i], at, captured);
+            if (one) out.push_back(std::move(*one));
         }
         return out;
     }
@@ -263,7 +290,8 @@ private:
     std::optional<LessonStep> step(const Value& value, const std::string& path, std::set<std::string>& captured) {
         if (!object_at(value, path, "{\"title\": …, \"text\": …, \"request\": …, \"expect\": …}")) return std::nullopt;
         std::size_t before = problems.size();
-        known_keys(value, path, {"title", "text", "hint", "request", "prefill", "capture", "admin", "check", "advance", "expect", "explain"}, "a step");
+        known_keys(value, path, {"title", "text", "hint", "request", "prefill", "capture", "predict", "predict_words", "admin", "check", "advance", "expect", "explain"}, "a step");
+        needs_version_2(value, path, {"predict", "predict_words"});
         std::optional<std::string> title = text(value, path, "title", true);
         std::optional<std::string> body = text(value, path, "text", true);
         std::optional<std::string> hint = text(value, path, "hint", false);
@@ -281,6 +309,8 @@ private:
         LessonStep::Kind kind = value.find("request") ? LessonStep::Kind::request : value.find("admin") ? LessonStep::Kind::admin : LessonStep::Kind::advance;
         only_with(value, path, "prefill", "request", kind == LessonStep::Kind::request);
         only_with(value, path, "capture", "request", kind == LessonStep::Kind::request);
+        only_with(value, path, "predict", "request", kind == LessonStep::Kind::request);
+        only_with(value, path, "predict_words", "request", kind == LessonStep::Kind::request);
         only_with(value, path, "check", "admin", kind == LessonStep::Kind::admin);
         only_with(value, path, "expect", "request\" or \"admin", kind != LessonStep::Kind::advance);
 
@@ -296,6 +326,7 @@ private:
             const Value* capture_value = value.find("capture");
             if (capture_value) capture(*capture_value, path_key(path, "capture"), new_captures);
             out.set("capture", capture_value ? *capture_value : Value::dict({}));
+            predict(value, path, out);
         } else if (kind == LessonStep::Kind::admin) {
             admin(*value.find("admin"), path_key(path, "admin"));
             out.set("admin", *value.find("admin"));
@@ -321,6 +352,169 @@ private:
         captured.insert(new_captures.begin(), new_captures.end());
         if (problems.size() > before) return std::nullopt;
         return LessonStep{kind, out};
+    }
+
+    // "predict": true asks the learner for the status before the request goes out;
+    // "predict_words" has the step's words for a wrong guess, by status.
+    void predict(const Value& value, const std::string& path, Value& out) {
+        const Value* flag = value.find("predict");
+        if (flag && !flag->is(Kind::Bool)) problem(path_key(path, "predict"), "must be true or false, not " + kind_of(*flag));
+        out.set("predict", flag && flag->is(Kind::Bool) ? *flag : Value::boolean(false));
+        const Value* words = value.find("predict_words");
+        Value kept = Value::dict({});
+        if (words && object_at(*words, path_key(path, "predict_words"), "{\"401\": \"…\"}")) {
+            for (const auto& entry : words->as_dict()) {
+                const std::string& status = entry.first;  // a structured binding cannot be captured in C++20
+                const Value& item = entry.second;
+                std::string at = path_key(path_key(path, "predict_words"), status);
+                bool known = std::any_of(std::begin(predictable_statuses), std::end(predictable_statuses),
+                                         [&](int code) { return std::to_string(code) == status; });
+                if (!known) problem(at, "is not a status the learner can pick; these are 200, 201, 204, 400, 401, 403, 404, 405, 429");
+                else if (text(*words, path_key(path, "predict_words"), status, true)) kept.set(status, item);
+            }
+        }
+        if (words && !words->as_dict().empty() && !(flag && flag->is(Kind::Bool) && flag->as_bool())) problem(path_key(path, "predict_words"), "is shown only with \"predict\": true");
+        out.set("predict_words", kept);
+    }
+
+    // A challenge step: the goal in words, hints one at a time, conditions that say what the
+    // goal means, and a solution `lessons check` plays (and "I give up" shows).
+    std::optional<LessonStep> challenge_step(const Value& value, const std::string& path) {
+        if (!object_at(value, path, "{\"title\": …, \"text\": …, \"hints\": […], \"goal\": […], \"solution\": […]}")) return std::nullopt;
+        std::size_t before = problems.size();
+        known_keys(value, path, {"title", "text", "hints", "goal", "solution", "explain"}, "a challenge step");
+        std::optional<std::string> title = text(value, path, "title", true);
+        std::optional<std::string> body = text(value, path, "text", true);
+        std::optional<std::string> explain = text(value, path, "explain", false);
+        Value out = Value::dict({{"title", Value::string(title.value_or(""))}, {"text", Value::string(body.value_or(""))}});
+        out.set("hints", hints(value.find("hints"), path_key(path, "hints")));
+        out.set("goal", listed(value.find("goal"), path_key(path, "goal"), max_goal_conditions, "condition", [&](const Value& item, const std::string& at) { condition(item, at); }));
+        std::set<std::string> captured;  // a solution's captures are its own
+        out.set("solution", listed(value.find("solution"), path_key(path, "solution"), max_solution_actions, "action",
+                                   [&](const Value& item, const std::string& at) { solution_action(item, at, captured); }));
+        out.set("explain", Value::string(explain.value_or("")));
+        if (problems.size() > before) return std::nullopt;
+        return LessonStep{LessonStep::Kind::challenge, out};
+    }
+
+    static constexpr std::size_t max_hints = 10;
+    static constexpr std::size_t max_goal_conditions = 20;
+    static constexpr std::size_t max_solution_actions = 30;
+
+    Value hints(const Value* value, const std::string& path) {
+        if (!value || !value->is(Kind::List) || value->as_list().size() < 2 || value->as_list().size() > max_hints) {
+            problem(path, "must be a list of 2 to 10 hints, the first a nudge and the last nearly the answer");
+            return Value::list({});
+        }
+        for (std::size_t i = 0; i < value->as_list().size(); ++i) {
+            const Value& hint = value->as_list()[i];
+            std::string at = path_index(path, i);
+            if (!hint.is(Kind::Str) || hint.as_str().empty()) problem(at, "must be a hint's text");
+            else if (python::code_points(hint.as_str()) > max_text_characters) problem(at, "is longer than " + std::to_string(max_text_characters) + " characters");
+        }
+        return *value;
+    }
+
+    template <typename Check>
+    Value listed(const Value* value, const std::string& path, std::size_t most, const std::string& what, Check&& check) {
+        if (!value || !value->is(Kind::List) || value->as_list().empty() || value->as_list().size() > most) {
+            problem(path, "must be a list of 1 to " + std::to_string(most) + " " + what + "s");
+            return Value::list({});
+        }
+        for (std::size_t i = 0; i < value->as_list().size(); ++i) check(value->as_list()[i], path_index(path, i));
+        return *value;
+    }
+
+    // One thing that must hold for the goal to be reached (web/lessons/README.md, "Goals").
+    void condition(const Value& value, const std::string& path) {
+        if (!object_at(value, path, "{\"check\": {…}, \"as\": \"eddie\", \"expect\": {\"status\": 201}}")) return;
+        std::vector<std::string> kinds;
+        for (const char* key : {"check", "sent", "user", "unchanged"}) {
+            if (value.find(key)) kinds.push_back(in_quotes(key));
+        }
+        if (kinds.size() != 1) {
+            problem(path, kinds.empty() ? "says nothing to check: give one of \"check\", \"sent\", \"user\" or \"unchanged\""
+                                        : "has " + joined(kinds) + ": a condition is exactly one of them");
+            return;
+        }
+        if (value.find("check")) {
+            known_keys(value, path, {"check", "as", "with", "expect"}, "a check condition");
+            request(*value.find("check"), path_key(path, "check"), {});
+            if (const Value* as = value.find("as"); as && (!as->is(Kind::Str) || as->as_str().empty())) problem(path_key(path, "as"), "must be a username, like \"eddie\"");
+            if (const Value* with = value.find("with");
+                with && !(with->is(Kind::Str) && (with->as_str() == "token" || with->as_str() == "bearer" || with->as_str() == "session")))
+                problem(path_key(path, "with"), "must be \"token\", \"bearer\" or \"session\"");
+            if (value.find("with") && !value.find("as")) problem(path_key(path, "with"), "is read only with \"as\"");
+            if (const Value* expected = value.find("expect")) expect(*expected, path_key(path, "expect"));
+            else problem(path_key(path, "expect"), "missing: say what the answer must be, e.g. {\"status\": 403}");
+        } else if (value.find("sent")) {
+            known_keys(value, path, {"sent", "expect", "json_not"}, "a sent condition");
+            sent_pattern(*value.find("sent"), path_key(path, "sent"));
+            if (const Value* expected = value.find("expect")) expect(*expected, path_key(path, "expect"));
+            if (const Value* json_not = value.find("json_not")) object_at(*json_not, path_key(path, "json_not"), "{\"owner\": \"carol\"}");
+        } else if (value.find("user")) {
+            known_keys(value, path, {"user", "exists", "is_active", "is_staff", "is_superuser", "has_token"}, "a user condition");
+            if (!value.find("user")->is(Kind::Str) || value.find("user")->as_str().empty()) problem(path_key(path, "user"), "must be a username, like \"eddie\"");
+            for (const char* flag : {"exists", "is_active", "is_staff", "is_superuser", "has_token"}) {
+                if (const Value* item = value.find(flag); item && !item->is(Kind::Bool)) problem(path_key(path, flag), "must be true or false");
+            }
+        } else {
+            known_keys(value, path, {"unchanged", "except"}, "an unchanged condition");
+            const Value& what = *value.find("unchanged");
+            if (!(what.is(Kind::Str) && (what.as_str() == "users" || what.as_str() == "policies")))
+                problem(path_key(path, "unchanged"), "must be \"users\" (every other user's rights) or \"policies\"");
+            if (const Value* except = value.find("except")) {
+                bool names = except->is(Kind::List) && std::all_of(except->as_list().begin(), except->as_list().end(), [](const Value& v) { return v.is(Kind::Str); });
+                if (!names) problem(path_key(path, "except"), "must be a list of names, like [\"eddie\"]");
+            }
+        }
+    }
+
+    // Which of the learner's requests a "sent" condition is about.
+    void sent_pattern(const Value& value, const std::string& path) {
+        if (!object_at(value, path, "{\"method\": \"GET\", \"path\": \"/api/orders/*/\", \"user\": \"carol\"}")) return;
+        known_keys(value, path, {"method", "path", "user", "authenticator"}, "a sent pattern");
+        if (const Value* method = value.find("method");
+            method && (!method->is(Kind::Str) || std::find(std::begin(http_methods), std::end(http_methods), method->as_str()) == std::end(http_methods)))
+            problem(path_key(path, "method"), "must be one of " + joined(http_methods) + " (in capitals)");
+        if (const Value* where = value.find("path"); where && (!where->is(Kind::Str) || !where->as_str().starts_with("/")))
+            problem(path_key(path, "path"), "must be a path starting with /, where * stands for one segment, like \"/api/orders/*/\"");
+        if (const Value* user = value.find("user"); user && !user->is(Kind::Str) && !user->is(Kind::None))
+            problem(path_key(path, "user"), "must be a username, or null for an anonymous request");
+        if (const Value* by = value.find("authenticator"); by && !by->is(Kind::Str)) problem(path_key(path, "authenticator"), "must be an authentication class's name");
+    }
+
+    // One action of a challenge's solution: a request (which may capture), an admin change, a
+    // move of the clock, or a JWT signed with the world's key as the attack lab signs one once
+    // the key is known (captured as {"name": "token"}).
+    void solution_action(const Value& value, const std::string& path, std::set<std::string>& captured) {
+        if (!object_at(value, path, "{\"request\": {…}} or {\"admin\": {…}} or {\"advance\": 300}")) return;
+        known_keys(value, path, {"request", "capture", "admin", "advance", "forge_jwt"}, "a solution's action");
+        int count = (value.find("request") ? 1 : 0) + (value.find("admin") ? 1 : 0) + (value.find("advance") ? 1 : 0) + (value.find("forge_jwt") ? 1 : 0);
+        if (count != 1) {
+            problem(path, "must be exactly one of \"request\", \"admin\", \"advance\" or \"forge_jwt\"");
+            return;
+        }
+        if (value.find("capture") && !value.find("request") && !value.find("forge_jwt")) problem(path_key(path, "capture"), "belongs only with a \"request\" or \"forge_jwt\"");
+        if (const Value* sent = value.find("request")) {
+            request(*sent, path_key(path, "request"), captured);
+            if (const Value* capture_value = value.find("capture")) capture(*capture_value, path_key(path, "capture"), captured);
+        } else if (const Value* forged = value.find("forge_jwt")) {
+            if (object_at(*forged, path_key(path, "forge_jwt"), "{\"header\": {\"alg\": \"HS256\", \"typ\": \"JWT\"}, \"payload\": {…}}")) {
+                known_keys(*forged, path_key(path, "forge_jwt"), {"header", "payload"}, "forge_jwt");
+                for (const char* part : {"header", "payload"}) {
+                    const Value* item = forged->find(part);
+                    if (!item) problem(path_key(path_key(path, "forge_jwt"), part), "missing: the token's " + std::string(part) + " as a JSON object");
+                    else object_at(*item, path_key(path_key(path, "forge_jwt"), part), "{…}");
+                }
+            }
+            if (const Value* capture_value = value.find("capture")) capture(*capture_value, path_key(path, "capture"), captured);
+            else problem(path_key(path, "capture"), "missing: keep the token for a later request, like {\"tok\": \"token\"}");
+        } else if (const Value* command = value.find("admin")) {
+            admin(*command, path_key(path, "admin"));
+        } else {
+            seconds(*value.find("advance"), path_key(path, "advance"), true);
+        }
     }
 
     void only_with(const Value& step, const std::string& path, const char* key, const std::string& kind, bool allowed) {

@@ -1,15 +1,12 @@
 #include "lesson/play_lesson.hpp"
 
-#include <cmath>
+#include <algorithm>
 
-#include "backend.hpp"
-#include "lab/admin_commands.hpp"
-#include "export/world_json.hpp"
-#include "lesson/lesson_world.hpp"
-#include "lesson/step_check.hpp"
+#include "lab/jwt_forge.hpp"
+#include "lesson/session.hpp"
 #include "pyjson/dump.hpp"
-#include "scenario/cookie_jar.hpp"
-#include "scenario/request_builder.hpp"
+#include "lesson/step_check.hpp"
+#include "scenario/expectations.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/scenario_run.hpp"
 #include "scenario/step_record.hpp"
@@ -19,72 +16,125 @@ namespace {
 
 using pyjson::Value;
 
-double seconds_of(const Value& value) { return value.is(Value::Kind::Int) ? std::stod(value.int_digits()) : value.as_float(); }
+// The scenario runs' seed, cut to the 32 bits a page's lesson seed has (a progress file keeps
+// it as a JSON number, exact in JavaScript).
+constexpr std::uint64_t play_seed = scenario::scenario_seed & 0xFFFF'FFFFULL;
 
 class Player {
 public:
-    // The setup's users are hashed with the run's random stream, before any request.
-    Player(const Lesson& lesson, auth::Argon2Cost cost)
-        : backend_(lesson_world(lesson.setup(), auth::Passwords(random_, cost)), clock_, random_) {
-        backend_.set_world_check(world_save_problem);  // as the page plays it
-    }
+    Player(const Lesson& lesson, const PlayOptions& options) : session_(lesson, play_seed, clock_, std::nullopt, options.cost), hints_(options.hints) {}
 
-    StepCheck play(const LessonStep& step) {
+    // The step's failures; none when it is met.
+    std::vector<std::string> play(std::size_t index) {
+        if (index > 0) {
+            if (auto refused = session_.note(Value::dict({{"enter", Value::integer(static_cast<long long>(index))}}))) return {*refused};
+        }
+        const LessonStep& step = session_.lesson().steps[index];
+        for (std::size_t i = 0; hints_ && i < step.hint_count(); ++i) session_.note(Value::dict({{"hint", Value::integer(static_cast<long long>(index))}}));
         switch (step.kind) {
-            case LessonStep::Kind::request: return send(step);
-            case LessonStep::Kind::admin: return change(step);
-            case LessonStep::Kind::advance: {
-                double seconds = seconds_of(*step.json.find("advance"));
-                // The backend's bounded move, as a scenario's "advance" takes it.
-                std::string refused = backend_.advance(std::llround(seconds * static_cast<double>(micros_per_second)));
-                if (!refused.empty()) return {false, {"the clock cannot move: " + refused}, captures_};
-                return check_advance_step(step, seconds, captures_);
-            }
+            case LessonStep::Kind::request: return send(step, index);
+            case LessonStep::Kind::admin: return done(index, session_.act(Value::dict({{"admin", *step.json.find("admin")}})), "the admin change fails: ");
+            case LessonStep::Kind::advance: return done(index, session_.act(Value::dict({{"advance", *step.json.find("advance")}})), "the clock cannot move: ");
+            case LessonStep::Kind::challenge: return solve(step, index);
         }
         return {};
     }
 
+    Value entry() const { return session_.progress_entry(false); }
+
 private:
-    StepCheck send(const LessonStep& step) {
-        Micros now = backend_.now();
-        http::Request request;
+    std::vector<std::string> met_or_why(std::size_t index) const {
+        const StepState& state = session_.steps()[index];
+        if (state.met) return {};
+        return state.failures.empty() ? std::vector<std::string>{"the step is not met"} : state.failures;
+    }
+
+    std::vector<std::string> done(std::size_t index, const lab::Acted& acted, const std::string& refused) {
+        if (!acted.ok) return {refused + acted.answer};
+        return met_or_why(index);
+    }
+
+    // A learner who knows the answer predicts the status the step expects.
+    void predict_expected(const LessonStep& step, std::size_t index) {
+        const Value* status = step.expect().find("status");
+        if (!step.predicts() || !status) return;
+        session_.note(Value::dict({{"predict", Value::integer(static_cast<long long>(index))}, {"status", *status}}));
+    }
+
+    std::vector<std::string> send(const LessonStep& step, std::size_t index) {
+        Value request;
         try {
-            request = scenario::build_request(step_request(step, captures_, jar_, now));
+            request = step_request(step, session_.captures(), session_.desk().browser().jar(), session_.desk().backend().now());
         } catch (const scenario::ScenarioError& error) {  // an earlier step failed to capture it
-            return {false, {std::string("cannot send: ") + error.what()}, captures_};
+            return {std::string("cannot send: ") + error.what()};
         }
-        jar_.add_cookie_header(request, now);
-        http::Response response = backend_.handle(request).response;
-        for (const http::SetCookie& cookie : response.cookies) jar_.store(cookie, now);
-        StepCheck result = check_request_step(step, request, scenario::record_response(response, now), captures_, jar_, now);
-        captures_ = result.captures;
-        return result;
+        predict_expected(step, index);
+        return done(index, session_.act(Value::dict({{"request", request}})), "cannot send: ");
     }
 
-    StepCheck change(const LessonStep& step) {
-        auto command = nlohmann::json::parse(pyjson::dumps(*step.json.find("admin")));
-        nlohmann::ordered_json answer = lab::apply_admin_command(backend_, command);
-        if (answer.contains("error")) return {false, {"the admin change fails: " + answer["error"].get<std::string>()}, captures_};
-        return check_admin_step(step, backend_, captures_, jar_);
+    // A challenge: its goal must not be met yet; then its solution, with captures of its own.
+    std::vector<std::string> solve(const LessonStep& step, std::size_t index) {
+        if (session_.steps()[index].met) return {"the goal is met before the learner does anything"};
+        scenario::Captures captures;
+        for (const Value& action : step.solution().as_list()) {
+            if (const Value* forged = action.find("forge_jwt")) {
+                std::string problem = forge(*forged, *action.find("capture"), captures);
+                if (!problem.empty()) return {"the solution cannot sign its token: " + problem};
+                continue;
+            }
+            const Value* request = action.find("request");
+            Value done_action = action;
+            if (request) {
+                try {
+                    done_action = Value::dict({{"request", scenario::substitute(*request, captures, session_.desk().browser().jar(), session_.desk().backend().now())}});
+                } catch (const scenario::ScenarioError& error) {
+                    return {std::string("the solution cannot send: ") + error.what()};
+                }
+            }
+            lab::Acted acted = session_.act(done_action);
+            if (!acted.ok) return {"the solution's " + action.as_dict().front().first + " is refused: " + acted.answer};
+            if (!request || !action.find("capture")) continue;
+            Value record = scenario::record_response(acted.sent->exchange.response, acted.sent->at);
+            const Value body = record.find("json") ? *record.find("json") : Value();
+            for (const auto& [name, path] : action.find("capture")->as_dict()) {
+                std::optional<Value> value = scenario::dig(body, path.as_str());
+                if (!value) return {"the solution expected json." + path.as_str() + " to keep as ${" + name + "}, got none"};
+                captures[name] = *value;
+            }
+        }
+        std::vector<std::string> failures = met_or_why(index);
+        for (std::string& failure : failures) failure = "after the solution: " + failure;
+        return failures;
     }
 
-    crypto::SeededRandom random_{scenario::scenario_seed};
+    // The attack lab's HS256 token, signed with the world's key (which the learner reveals there).
+    std::string forge(const Value& forged, const Value& capture, scenario::Captures& captures) {
+        lab::ForgedJwt token = lab::forge_jwt(pyjson::dumps(*forged.find("header")), pyjson::dumps(*forged.find("payload")), lab::Signing::hs256, "",
+                                              session_.desk().backend().world().secret_key);
+        if (token.token.empty()) return token.problem;
+        for (const auto& [name, path] : capture.as_dict()) captures[name] = Value::string(token.token);
+        return "";
+    }
+
     FixedClock clock_{scenario::scenario_start};
-    Backend backend_;
-    scenario::CookieJar jar_;
-    scenario::Captures captures_;
+    Session session_;
+    bool hints_;
 };
 
 }  // namespace
 
-std::vector<StepFailure> play_lesson(const Lesson& lesson, auth::Argon2Cost cost) {
-    Player player(lesson, cost);
-    std::vector<StepFailure> failing;
+Played play_lesson(const Lesson& lesson, const PlayOptions& options) {
+    Player player(lesson, options);
+    Played played;
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
-        StepCheck result = player.play(lesson.steps[i]);
-        if (!result.met) failing.push_back({i, lesson.steps[i].title(), std::move(result.failures)});
+        std::vector<std::string> failures = player.play(i);
+        if (!failures.empty()) {
+            played.failing.push_back({i, lesson.steps[i].title(), std::move(failures)});
+            break;
+        }
     }
-    return failing;
+    played.progress_entry = player.entry();
+    return played;
 }
 
 }  // namespace authlab::lesson

@@ -2,6 +2,7 @@
 // Time is injected: the page runs on the system clock, scenario runs and tests on a fixed
 // start. Either way the learner's "advance" moves a virtual offset kept in the world.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace authlab {
@@ -43,6 +44,21 @@ public:
 
 private:
     Micros at_;
+};
+
+// A clock that stands still while one thing happens, so that everything an action reads sees
+// one instant, and a replay can stand it at the instant that was recorded.
+class PinnableClock final : public Clock {
+public:
+    explicit PinnableClock(const Clock& live) : live_(live) {}
+    Micros now() const override { return pinned_ ? *pinned_ : live_.now(); }
+    void pin(Micros at) { pinned_ = at; }
+    void unpin() { pinned_.reset(); }
+    bool pinned() const { return pinned_.has_value(); }
+
+private:
+    const Clock& live_;
+    std::optional<Micros> pinned_;
 };
 
 }  // namespace authlab

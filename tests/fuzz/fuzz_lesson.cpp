@@ -8,6 +8,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace authlab;
     auto parsed = lesson::parse_lesson(fuzz::as_text(data, size));
-    if (const auto* lesson = std::get_if<lesson::Lesson>(&parsed)) lesson::play_lesson(*lesson, auth::Argon2Cost{8, 1, 1});
+    if (const auto* lesson = std::get_if<lesson::Lesson>(&parsed)) lesson::play_lesson(*lesson, {.cost = auth::Argon2Cost{8, 1, 1}});
     return 0;
 }

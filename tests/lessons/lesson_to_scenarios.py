@@ -2,20 +2,34 @@
 """Turns lessons into scenario files, so the real Django stack (tests/reference) can say
 whether every expectation a lesson teaches is what the stack really answers.
 
-    /usr/bin/python3 tests/lessons/lesson_to_scenarios.py OUT_DIR LESSON.json...
-    /usr/bin/python3 tests/lessons/lesson_to_scenarios.py --check LESSON.json...
+    /usr/bin/python3 tests/lessons/lesson_to_scenarios.py [--authlab AUTHLAB] OUT_DIR LESSON.json...
+    /usr/bin/python3 tests/lessons/lesson_to_scenarios.py [--authlab AUTHLAB] --check LESSON.json...
 
-A lesson's request and advance steps are scenario steps already. An admin step is not: the
-reference runner cannot click in an admin. So the lesson is cut at each admin step, and the
-change is folded into the setup of what follows (save_group into setup.groups, create_user
-into setup.users, set_policies into setup.policies). Each later part first replays the earlier
-requests without their expectations, to get the same captures, cookies and clock back; only
-the requests that change books and orders are left out of the replay (they could go another
-way with the change already made). The admin step's `check` becomes the last step of a part
-of its own, as the core tries it on a copy of the world.
+A guided lesson's request and advance steps are scenario steps already. An admin step is not:
+the reference runner cannot click in an admin. So the lesson is cut at each admin step, and
+the change is folded into the setup of what follows (save_group into setup.groups,
+create_user, edit_user and set_password into setup.users, set_policies into setup.policies).
+Each later part first replays the earlier requests without their expectations, to get the
+same captures, cookies and clock back; only the requests that change books and orders are
+left out of the replay (they could go another way with the change already made). The admin
+step's `check` becomes the last step of a part of its own, as the core tries it on a copy of
+the world.
+
+A challenge lesson is played by its steps' solutions. Its solution requests carry no
+expectation, so each gets the status the core answered it: AUTHLAB (default
+build/native/tools/authlab) plays the lesson with `lessons play FILE --progress OUT`, and the
+evidence's request events hold those statuses, in order. A `sent` goal condition's expect is
+added to the solution requests it matches (method, path, status). Solution admin actions are
+folded as above. Each `check` goal condition becomes a part of its own at the end of its step
+(the core tries it on a copy of the world); one with "as" first logs that user in with the
+password the setup gives them (the default world's, api.md) and sends the check with the
+credential "with" names (token: djoser's login, bearer: /api/token/, session: Django's login
+form), without the earlier cookies, as the core's "send as" credentials. `user` and
+`unchanged` conditions are about the world, not an answer: the core alone checks them.
 
 --check converts into a temporary directory and runs tests/reference/run_scenarios.py on the
 result: exit 0 when the real stack meets every expectation of every lesson."""
+import argparse
 import copy
 import json
 import os
@@ -25,11 +39,49 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.path.join(HERE, '..', 'reference', 'run_scenarios.py')
+DEFAULT_AUTHLAB = os.path.join(HERE, '..', '..', 'build', 'native', 'tools', 'authlab')
 REPLAY_PATHS = ('/auth/', '/api-auth/', '/api/token/')
+USER_KEYS = ('username', 'password', 'email', 'groups', 'permissions', 'is_active', 'is_staff', 'is_superuser')
+CREDENTIAL = 'check_credential'  # the capture an "as" check's login makes
 
 
 class CannotConvert(Exception):
     pass
+
+
+def default_users():
+    """The default world's users (api.md), as setup entries, by id."""
+    users = {}
+    for number, (name, group) in enumerate([('admin', None), ('mary', 'Manager'), ('eddie', 'Editor'),
+                                            ('carol', 'Customer'), ('ivan', 'Customer')], 1):
+        users[number] = {'username': name, 'password': name + '-pass-1', 'email': name + '@example.com',
+                         'groups': [group] if group else [], 'is_active': name != 'ivan',
+                         'is_staff': name == 'admin', 'is_superuser': name == 'admin'}
+    return users
+
+
+class Users:
+    """Who exists, with the password the lesson gave them: for folding edits, and for logging
+    a check's "as" user in."""
+
+    def __init__(self, setup):
+        self.by_id = default_users() if setup.get('world', 'default') == 'default' else {}
+        for user in setup.get('users', []):
+            self.put(dict(user))
+
+    def put(self, spec):
+        known = self.find(spec['username'])
+        self.by_id[known if known is not None else max(self.by_id, default=0) + 1] = spec
+
+    def find(self, username):
+        return next((number for number, spec in self.by_id.items() if spec['username'] == username), None)
+
+    def password(self, username, where):
+        number = self.find(username)
+        password = self.by_id[number].get('password') if number is not None else None
+        if password is None:
+            raise CannotConvert('%s: no password is known for %r, so a check "as" them cannot log in' % (where, username))
+        return password
 
 
 def replayable(step):
@@ -44,14 +96,22 @@ def replay(step):
     return {'advance': step['advance']} if 'advance' in step else {'request': step['request'], 'capture': step.get('capture', {})}
 
 
-def fold(setup, command, where):
+def fold(setup, users, command, where):
     """The admin command as setup entries (scenarios.md's setup)."""
     op = command.get('op')
     if op == 'save_group':
         setup.setdefault('groups', []).append({'name': command['name'], 'permissions': command.get('permissions', [])})
     elif op == 'create_user':
-        user = {key: command[key] for key in ('username', 'password', 'email', 'groups', 'permissions',
-                                              'is_active', 'is_staff', 'is_superuser') if key in command}
+        user = {key: command[key] for key in USER_KEYS if key in command}
+        users.put(user)
+        setup.setdefault('users', []).append(user)
+    elif op in ('edit_user', 'set_password'):
+        if command.get('id') not in users.by_id:
+            raise CannotConvert('%s: %s of user id %r, which the lesson does not know' % (where, op, command.get('id')))
+        user = dict(users.by_id[command['id']])
+        changes = {'password': command.get('password')} if op == 'set_password' else command
+        user.update({key: changes[key] for key in USER_KEYS if key in changes})
+        users.by_id[command['id']] = user  # a setup entry replaces the user whole, keeping the id
         setup.setdefault('users', []).append(user)
     elif op == 'set_policies':
         setup['policies'] = dict(setup.get('policies') or {}, **command['policies'])
@@ -59,9 +119,94 @@ def fold(setup, command, where):
         raise CannotConvert('%s: the admin change %r has no setup form; convert it by hand' % (where, op))
 
 
-def scenarios_of(lesson):
-    """[(name, scenario)] for one lesson."""
+def core_answers(filename, authlab):
+    """{step index: [(request as sent, status)]}: what the core answered each solution request
+    when it played the challenge lesson."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, 'progress.json')
+        try:
+            played = subprocess.run([authlab, 'lessons', 'play', filename, '--progress', out], capture_output=True, text=True)
+        except OSError as e:
+            raise CannotConvert('%s: cannot run %s (%s); build it, or give --authlab' % (filename, authlab, e)) from None
+        if played.returncode != 0:
+            raise CannotConvert('%s: `authlab lessons play` exited %d: %s' % (filename, played.returncode,
+                                                                            (played.stdout + played.stderr).strip()))
+        with open(out, encoding='utf-8') as f:
+            events = json.load(f)['lessons'][0]['evidence']['events']
+    answers = {}
+    for event in events:  # each event names the step it happened in
+        if 'request' in event:
+            answers.setdefault(event['step'], []).append((event['request'], event['status']))
+    return answers
+
+
+def path_matches(pattern, path):
+    """A sent condition's path: `*` is one segment, the query is not part of it."""
+    want, got = pattern.split('/'), path.split('?')[0].split('/')
+    return len(want) == len(got) and all(w == g or (w == '*' and g) for w, g in zip(want, got))
+
+
+def sent_expect(goal, as_sent, status):
+    """The expectations of the `sent` conditions this request (as the core sent it) meets."""
+    expect = {'status': status}
+    for condition in goal:
+        pattern, wanted = condition.get('sent'), condition.get('expect')
+        if pattern is None or not wanted or wanted.get('status', status) != status:
+            continue
+        same_method = pattern.get('method', as_sent['method']) == as_sent['method']
+        if same_method and ('path' not in pattern or path_matches(pattern['path'], as_sent['path'])):
+            expect.update(copy.deepcopy(wanted))
+    return expect
+
+
+def challenge_steps(lesson, answers):
+    """A challenge lesson as guided steps: each step's solution, then its goal's checks."""
+    out = []
+    for index, step in enumerate(lesson['steps']):
+        where = '%s step %d' % (lesson['id'], index + 1)
+        requests = [action for action in step['solution'] if 'request' in action]
+        sent = answers.get(index, [])
+        if len(sent) != len(requests):
+            raise CannotConvert('%s: the solution sends %d requests, but the core\'s play recorded %d' % (where, len(requests), len(sent)))
+        answered = iter(sent)
+        for action in step['solution']:
+            if 'request' in action:
+                as_sent, status = next(answered)
+                out.append({'request': action['request'], 'expect': sent_expect(step['goal'], as_sent, status),
+                            'capture': action.get('capture', {})})
+            else:
+                out.append(dict(action))
+        out += [{'goal_check': condition} for condition in step['goal'] if 'check' in condition]
+    return out
+
+
+def check_steps(condition, users, where):
+    """A goal's check: its user's login (for "as"), then the check with its expectation."""
+    request = copy.deepcopy(condition['check'])
+    username = condition.get('as')
+    if username is None:
+        return [{'request': request, 'expect': condition['expect']}]
+    credentials = {'username': username, 'password': users.password(username, where)}
+    no_cookies = {'Cookie': ''}  # fresh credentials, as "send as" makes them: not the jar's
+    mechanism = condition.get('with', 'token')
+    if mechanism == 'session':
+        login = [{'request': {'method': 'GET', 'path': '/api-auth/login/', 'headers': no_cookies}, 'expect': {'status': 200}},
+                 {'request': {'method': 'POST', 'path': '/api-auth/login/', 'headers': {'Cookie': 'csrftoken=${cookie:csrftoken}'},
+                              'form': dict(credentials, csrfmiddlewaretoken='${cookie:csrftoken}')},
+                  'expect': {'status': 302}}]
+    else:
+        path, field, scheme = ('/auth/token/login/', 'auth_token', 'Token') if mechanism == 'token' else ('/api/token/', 'access', 'Bearer')
+        login = [{'request': {'method': 'POST', 'path': path, 'headers': no_cookies, 'json': credentials},
+                  'expect': {'status': 200}, 'capture': {CREDENTIAL: field}}]
+        request['headers'] = dict(request.get('headers', {}), Authorization='%s ${%s}' % (scheme, CREDENTIAL), **no_cookies)
+    return login + [{'request': request, 'expect': condition['expect']}]
+
+
+def scenarios_of(lesson, answers=None):
+    """[(name, scenario)] for one lesson; `answers` (core_answers) for a challenge."""
+    steps = challenge_steps(lesson, answers or {}) if lesson.get('mode') == 'challenge' else lesson['steps']
     setup = copy.deepcopy(lesson.get('setup', {}))
+    users = Users(setup)
     start = [{'advance': setup.pop('advance')}] if setup.get('advance') else []
     out = []
     history = []  # the steps so far, as they replay
@@ -73,7 +218,7 @@ def scenarios_of(lesson):
             name = '%s-part%d' % (lesson['id'], len(out) + 1)
             out.append((name, dict(name=name, description=lesson['title'], **current)))
 
-    for index, step in enumerate(lesson['steps']):
+    for index, step in enumerate(steps):
         where = '%s step %d' % (lesson['id'], index + 1)
         if 'request' in step:
             part['steps'].append({key: step[key] for key in ('request', 'expect', 'capture') if key in step})
@@ -82,24 +227,29 @@ def scenarios_of(lesson):
         elif 'advance' in step:
             part['steps'].append({'advance': step['advance']})
             history.append(replay(step))
+        elif 'goal_check' in step:  # tried on a copy: a part of its own, the lesson goes on
+            now = list(start) + [replay(s) for s in history]
+            close({'setup': copy.deepcopy(setup), 'steps': now + check_steps(step['goal_check'], users, where)}, now)
         else:
             close(part, replayed)
-            fold(setup, step['admin'], where)
+            fold(setup, users, step['admin'], where)
             replayed = list(start) + [replay(s) for s in history]
-            close({'setup': copy.deepcopy(setup), 'steps': replayed + [{'request': step['check'], 'expect': step['expect']}]}, replayed)
+            if 'check' in step:
+                close({'setup': copy.deepcopy(setup), 'steps': replayed + [{'request': step['check'], 'expect': step['expect']}]}, replayed)
             part = {'setup': copy.deepcopy(setup), 'steps': list(replayed)}
     close(part, replayed)
     return out
 
 
-def convert(out_dir, files):
+def convert(out_dir, files, authlab):
     written = []
     for filename in files:
         with open(filename, encoding='utf-8') as f:
             lesson = json.load(f)
         if isinstance(lesson, list):  # index.json, the catalog
             continue
-        for name, scenario in scenarios_of(lesson):
+        answers = core_answers(filename, authlab) if lesson.get('mode') == 'challenge' else None
+        for name, scenario in scenarios_of(lesson, answers):
             path = os.path.join(out_dir, name + '.json')
             with open(path, 'w', encoding='utf-8') as f:
                 json.dump(scenario, f, indent=1, ensure_ascii=False)
@@ -108,15 +258,20 @@ def convert(out_dir, files):
 
 
 def main(argv):
-    if len(argv) >= 2 and argv[0] == '--check':
+    parser = argparse.ArgumentParser(usage=__doc__.split('\n\n')[1])
+    parser.add_argument('--authlab', default=DEFAULT_AUTHLAB)
+    parser.add_argument('--check', action='store_true')
+    parser.add_argument('paths', nargs='+')
+    args = parser.parse_args(argv)
+    if args.check:
         with tempfile.TemporaryDirectory() as out_dir:
-            written = convert(out_dir, argv[1:])
+            written = convert(out_dir, args.paths, args.authlab)
             return subprocess.run(['/usr/bin/python3', REFERENCE] + written).returncode
-    if len(argv) < 2:
+    if len(args.paths) < 2:
         sys.stderr.write(__doc__)
         return 2
-    os.makedirs(argv[0], exist_ok=True)
-    for path in convert(argv[0], argv[1:]):
+    os.makedirs(args.paths[0], exist_ok=True)
+    for path in convert(args.paths[0], args.paths[1:], args.authlab):
         print(path)
     return 0
 

@@ -98,7 +98,9 @@ TEST_CASE("each malformed part is named by its JSON path with a reason", "[lesso
     const std::vector<Case> cases = {
         {"/format", "authlab.lesn", false, "$.format", "must be \"authlab.lesson\""},
         {"/format", nullptr, true, "$.format", "missing"},
-        {"/version", 2, false, "$.version", "reads version 1 lessons; this one says 2"},
+        {"/version", 3, false, "$.version", "reads version 1 and 2 lessons; this one says 3"},
+        {"/mode", "challenge", false, "$.mode", "is read in version 2 lessons"},
+        {"/steps/0/predict", true, false, "$.steps[0].predict", "is read in version 2 lessons"},
         {"/id", "Carol 403", false, "$.id", "lower-case letters, digits or hyphens"},
         {"/id", std::string(65, 'a'), false, "$.id", "1 to 64"},
         {"/title", nullptr, true, "$.title", "missing"},

@@ -1,6 +1,8 @@
 // The lesson API the page's player uses (wasm/API.md): parseLesson never throws and names each
-// problem by its path; lessonCore builds the lesson's world; lessonRequest fills in captures;
-// checkLessonStep checks what the learner really sent, an admin change on a copy, the clock.
+// problem by its path; lessonCore builds the lesson's world and judges each step on what the
+// learner really did (their own request, an admin change tried on a copy, the clock);
+// lessonRequest fills in captures; the evidence it records brings the lesson back by replay and
+// makes a progress file that verifyProgress (and `authlab progress report`) accepts.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +18,8 @@ before(async () => {
 });
 after(() => cores.forEach((core) => core.delete()));
 
-function lessonCore(lesson) {
-  const core = lab.lessonCore(lesson);
+function lessonCore(lesson, options = { seed: 7 }) {
+  const core = lab.lessonCore(lesson, options);
   cores.push(core);
   return core;
 }
@@ -74,47 +76,87 @@ test('lessonCore builds the world from the lesson setup', () => {
   const core = lessonCore(lesson);
   const titles = core.snapshot().books.map((b) => b.title);
   assert.ok(titles.includes('Persuasion'));
-  assert.throws(() => lab.lessonCore('{"format": "authlab.lesson"}'), /not a valid lesson: \$\.version/);
+  assert.throws(() => lab.lessonCore('{"format": "authlab.lesson"}', { seed: 1 }), /not a valid lesson: \$\.version/);
+  assert.throws(() => lab.lessonCore(lesson), /a new lesson needs a seed/);
 });
 
 test('a lesson played through the API: own requests, captures, admin on a copy, the clock', () => {
   const { lesson } = lab.parseLesson(lessonText);
   const core = lessonCore(lesson);
-  let captures = {};
+  const step = (index) => core.lessonState().steps[index];
 
   // Step 1, typed by the learner (a form, not the prefilled JSON): still met.
   const typed = { method: 'POST', path: '/auth/token/login/', form: { username: 'carol', password: 'carol-pass-1' } };
-  let { response } = core.handle(typed);
-  let check = core.checkLessonStep(lesson, 0, { request: typed, response, captures });
-  assert.deepEqual(check.failures, []);
-  assert.equal(check.met, true);
-  assert.equal(check.captures.tok, response.json.auth_token);
-  captures = check.captures;
+  const { response } = core.handle(typed);
+  assert.deepEqual(step(0), { met: true, failures: [], hints: 0, solution: false, prediction: null });
+  const { captures } = core.lessonState();
+  assert.equal(captures.tok, response.json.auth_token);
 
-  // Step 2: "Show me" sends the step's own request, substituted.
+  // Step 2 cannot begin before step 1; then "Show me"'s request is the step's own, substituted.
+  assert.throws(() => core.lessonEvent({ enter: 2 }), /step 3 cannot begin before step 2 is done/);
+  core.lessonEvent({ enter: 1 });
   const request = core.lessonRequest(lesson, 1, captures);
   assert.equal(request.headers.Authorization, `Token ${captures.tok}`);
   assert.deepEqual(core.lessonRequest(lesson, 1, {}), { error: 'unknown capture ${tok}' });
-  const wrong = { method: 'GET', path: '/api/books/' };
-  check = core.checkLessonStep(lesson, 1, { request: wrong, response: core.handle(wrong).response, captures });
-  assert.deepEqual(check, { met: false, failures: ['expected POST /api/books/, got GET /api/books/'], captures });
-  ({ response } = core.handle(request));
-  assert.equal(core.checkLessonStep(lesson, 1, { request, response, captures }).met, true);
+  core.handle({ method: 'GET', path: '/api/books/' });
+  assert.deepEqual(step(1).failures, ['expected POST /api/books/, got GET /api/books/']);
+  core.handle(request);
+  assert.equal(step(1).met, true);
 
   // Step 3: not met until the admin change is made; the check changes nothing real.
   const books = () => core.snapshot().books.length;
   const before = books();
-  check = core.checkLessonStep(lesson, 2, { captures });
-  assert.deepEqual(check.failures, ['expected 201, got 403']);
+  core.lessonEvent({ enter: 2 });
+  assert.deepEqual(step(2).failures, ['expected 201, got 403']);
   assert.deepEqual(core.admin(lesson.steps[2].admin), { ok: true });
-  assert.equal(core.checkLessonStep(lesson, 2, { captures }).met, true);
+  assert.equal(step(2).met, true);
   assert.equal(books(), before);
 
-  // Step 4: the clock.
-  assert.deepEqual(core.checkLessonStep(lesson, 3, { advanced: 60, captures }).failures,
-    ['expected the clock to move 300 s, got 60 s']);
-  assert.equal(core.checkLessonStep(lesson, 3, { advanced: 300, captures }).met, true);
-  assert.throws(() => core.checkLessonStep(lesson, 4, { captures }), /has no step 4/);
+  // Step 4: the clock, counted from when the step began.
+  core.lessonEvent({ enter: 3 });
+  core.advance(60);
+  // (the page's clock is real time, so the milliseconds the test takes count too)
+  assert.match(step(3).failures.join(), /^expected the clock to move 300 s, got 60(\.\d+)? s$/);
+  core.advance(240);
+  assert.equal(step(3).met, true);
+  assert.throws(() => core.lessonEvent({ enter: 4 }), /must be a step of the lesson/);
+});
+
+test('a lesson brought back from its evidence is the same lesson, tokens and all', () => {
+  const { lesson } = lab.parseLesson(lessonText);
+  const core = lessonCore(lesson, { seed: 4242 });
+  core.handle(core.lessonRequest(lesson, 0, {}));
+  core.lessonEvent({ enter: 1 });
+  const { evidence } = core.lessonProgress();
+  const again = lessonCore(lesson, { evidence });
+  assert.deepEqual(again.lessonState(), core.lessonState());
+  assert.deepEqual(again.cookies(), core.cookies());
+  assert.equal(again.exportWorld().tokens[0].key, core.exportWorld().tokens[0].key);
+  // Evidence whose request was edited does not come back.
+  const edited = structuredClone(evidence);
+  edited.events.find((event) => event.request).request.json.password = 'guess';
+  assert.throws(() => lab.lessonCore(lesson, { evidence: edited }), /does not replay as it was recorded: event 1: POST \/auth\/token\/login\/ answered 200 in the file, 400 in the replay/);
+});
+
+test('a progress file made in the page verifies, and an edited one names its step', () => {
+  const { lesson } = lab.parseLesson(lessonText);
+  const core = lessonCore(lesson, { seed: 99 });
+  core.handle(core.lessonRequest(lesson, 0, {}));
+  const entry = core.lessonProgress({ shipped: false });
+  assert.equal(entry.source.id, 'carol-editor');
+  const { text, error } = lab.progressFile('Zoë <b>K</b>', [entry]);
+  assert.equal(error, undefined);
+  let report = lab.verifyProgress([{ name: 'zoe.json', text }], {});
+  assert.deepEqual(report.errors, []);
+  assert.deepEqual(report.rows.map((row) => [row.learner, row.lesson, row.claimed, row.verified, row.ok]), [['Zoë <b>K</b>', 'carol-editor', 1, 1, true]]);
+  const claimed = JSON.parse(text);
+  claimed.lessons[0].steps[1].met = true;
+  report = lab.verifyProgress([{ name: 'zoe.json', text: JSON.stringify(claimed) }, { name: 'notes.txt', text: 'hello' }], {});
+  assert.equal(report.rows[0].ok, false);
+  assert.match(report.rows[0].problems[0], /^step 2 "Carol adds a book": claimed done, but the learner's recorded actions do not reach it/);
+  assert.deepEqual(report.errors.map((e) => e.file), ['notes.txt']);
+  assert.match(report.errors[0].error, /not a progress file: it is not JSON/);
+  assert.deepEqual(lab.progressFile('   ', [entry]), { error: 'type your name (1 to 200 characters)' });
 });
 
 test('every shipped lesson parses', () => {
@@ -125,7 +167,7 @@ test('every shipped lesson parses', () => {
   for (const entry of index) {
     const { lesson, errors } = lab.parseLesson(readFileSync(join(dir, entry.file), 'utf8'));
     assert.equal(errors, undefined, `${entry.file}: ${JSON.stringify(errors)}`);
-    assert.deepEqual({ id: entry.id, title: entry.title, summary: entry.summary, concepts: entry.concepts },
-      { id: lesson.id, title: lesson.title, summary: lesson.summary, concepts: lesson.concepts });
+    assert.deepEqual({ id: entry.id, title: entry.title, summary: entry.summary, concepts: entry.concepts, mode: entry.mode ?? 'guided' },
+      { id: lesson.id, title: lesson.title, summary: lesson.summary, concepts: lesson.concepts, mode: lesson.mode });
   }
 });

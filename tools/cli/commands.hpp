@@ -14,6 +14,7 @@ int run_command(const Args& args);       // run [--json] [--world WORLD.json] FI
 int export_command(const Args& args);    // export fixture|code [WORLD.json]
 int import_command(const Args& args);    // import fixture FIXTURE.json [WORLD.json]
 int world_command(const Args& args);     // world [--admin COMMANDS.json] [WORLD.json]
-int lessons_command(const Args& args);   // lessons check FILE...
+int lessons_command(const Args& args);   // lessons check FILE... | lessons play FILE --progress OUT
+int progress_command(const Args& args);  // progress report [--lessons DIR] FILE...
 
 }  // namespace authlab::cli

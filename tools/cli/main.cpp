@@ -20,7 +20,11 @@ constexpr const char* usage =
     "                                      a project's dumpdata into the world; prints the new world\n"
     "  world [--admin COMMANDS.json] [WORLD.json]\n"
     "                                      print the world after the page's admin commands\n"
-    "  lessons check FILE…                 play every step of each lesson; exit 1 on a failing step\n";
+    "  lessons check FILE…                 play every step of each lesson; exit 1 on a failing step\n"
+    "  lessons play FILE --progress OUT [--learner NAME]\n"
+    "                                      play a lesson and write the progress file it earns\n"
+    "  progress report [--lessons DIR] FILE…\n"
+    "                                      verify learners' progress files by replay; CSV on stdout\n";
 
 }  // namespace
 
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
         if (command == "import") return authlab::cli::import_command(args);
         if (command == "world") return authlab::cli::world_command(args);
         if (command == "lessons") return authlab::cli::lessons_command(args);
+        if (command == "progress") return authlab::cli::progress_command(args);
     } catch (const std::exception& error) {
         std::cerr << "authlab: " << error.what() << "\n";
         return 2;
