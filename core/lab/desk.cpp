@@ -66,8 +66,13 @@ Acted Desk::act_now(const Value& action) {
     }
     if (kind == "credentials") {
         if (!body.is(Value::Kind::Dict) || !body.find("username") || !body.find("mechanism")) return refused("credentials need a username and a mechanism");
+        World before = backend_.world();  // a token or session more may be one more than a world file keeps
         auto issued = issue_credentials(backend_, text_of(*body.find("username"), "the username"), text_of(*body.find("mechanism"), "the mechanism"));
         if (auto* problem = std::get_if<std::string>(&issued)) return refused(*problem);
+        if (std::string problem = world_save_problem(backend_.world(), backend_.cache()); !problem.empty()) {
+            backend_.world() = std::move(before);
+            return refused("the simulator cannot keep another credential: " + problem);
+        }
         const Credentials& credentials = std::get<Credentials>(issued);
         if (credentials.authorization) return done(json_text({{"header", *credentials.authorization}}));
         nlohmann::ordered_json names = nlohmann::ordered_json::array();

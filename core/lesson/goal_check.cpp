@@ -79,6 +79,7 @@ std::string pattern_words(const Value& pattern) {
     std::string words = text_or(pattern, "method", "a request") + " " + text_or(pattern, "path", "");
     if (const Value* user = pattern.find("user")) words += user->is(Value::Kind::None) ? " sent anonymously" : " by " + user->as_str();
     if (const Value* by = pattern.find("authenticator")) words += " through " + by->as_str();
+    if (const Value* forged = pattern.find("forged")) words += forged->as_bool() ? " with a token you made yourself" : " with a token the server gave out";
     return words;
 }
 
@@ -89,6 +90,7 @@ bool matches(const Value& pattern, const SentRequest& sent) {
         if (user->is(Value::Kind::None) ? sent.user.has_value() : sent.user != user->as_str()) return false;
     }
     if (const Value* by = pattern.find("authenticator"); by && by->as_str() != sent.authenticator) return false;
+    if (const Value* forged = pattern.find("forged"); forged && forged->as_bool() != sent.forged) return false;
     return true;
 }
 

@@ -18,6 +18,7 @@ struct SentRequest {
     pyjson::Value record;               // scenario/step_record.hpp
     std::optional<std::string> user;    // none: anonymous, or no DRF view
     std::string authenticator;          // "" when anonymous
+    bool forged = false;                // it carried a Bearer token this lesson's server never gave out
 };
 
 // The unmet conditions, each in a sentence; empty when the goal is reached.

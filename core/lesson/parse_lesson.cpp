@@ -473,7 +473,8 @@ private:
     // Which of the learner's requests a "sent" condition is about.
     void sent_pattern(const Value& value, const std::string& path) {
         if (!object_at(value, path, "{\"method\": \"GET\", \"path\": \"/api/orders/*/\", \"user\": \"carol\"}")) return;
-        known_keys(value, path, {"method", "path", "user", "authenticator"}, "a sent pattern");
+        known_keys(value, path, {"method", "path", "user", "authenticator", "forged"}, "a sent pattern");
+        if (const Value* forged = value.find("forged"); forged && !forged->is(Kind::Bool)) problem(path_key(path, "forged"), "must be true or false");
         if (const Value* method = value.find("method");
             method && (!method->is(Kind::Str) || std::find(std::begin(http_methods), std::end(http_methods), method->as_str()) == std::end(http_methods)))
             problem(path_key(path, "method"), "must be one of " + joined(http_methods) + " (in capitals)");

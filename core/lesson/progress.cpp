@@ -78,7 +78,7 @@ void compare_step(const Lesson& lesson, std::size_t index, const Value& claim, c
     }
 }
 
-ProgressRow verify_entry(const std::string& learner, const Value& entry, std::size_t position, const ShippedLessons& shipped) {
+ProgressRow verify_entry(const std::string& learner, const Value& entry, std::size_t position, const ShippedLessons& shipped, auth::Argon2Cost cost) {
     ProgressRow row{learner, "", "", 0, 0, 0, 0, 0, 0, 0, 0, {}};
     if (!entry.is(Kind::Dict) || !field(entry, "lesson", Kind::Str)) {
         row.lesson = "(entry " + std::to_string(position + 1) + ")";
@@ -113,7 +113,7 @@ ProgressRow verify_entry(const std::string& learner, const Value& entry, std::si
     FixedClock never_read(scenario::scenario_start);  // every replayed event pins its own time
     std::unique_ptr<Session> session;
     try {
-        session = Session::replay(lesson, evidence ? *evidence : Value(), never_read, &differences);
+        session = Session::replay(lesson, evidence ? *evidence : Value(), never_read, &differences, cost);
     } catch (const std::exception& error) {
         row.problems.push_back(std::string("the evidence cannot be replayed: ") + error.what());
         return row;
@@ -153,7 +153,7 @@ Value progress_file(const std::string& learner, const Value& entries, const std:
                         {"lessons", entries}});
 }
 
-std::variant<std::vector<ProgressRow>, std::string> verify_progress(std::string_view file_bytes, const ShippedLessons& shipped) {
+std::variant<std::vector<ProgressRow>, std::string> verify_progress(std::string_view file_bytes, const ShippedLessons& shipped, auth::Argon2Cost cost) {
     if (file_bytes.size() > max_progress_bytes)
         return "the file is " + std::to_string((file_bytes.size() + 1023) / 1024) + " KiB; a progress file may be at most " + std::to_string(max_progress_bytes / 1024 / 1024) + " MiB";
     auto parsed = pyjson::parse(file_bytes, "utf-8", max_progress_depth);
@@ -171,7 +171,7 @@ std::variant<std::vector<ProgressRow>, std::string> verify_progress(std::string_
     if (!lessons) return "\"lessons\" must be a list";
     if (lessons->as_list().size() > max_progress_lessons) return "it has " + std::to_string(lessons->as_list().size()) + " lessons; a progress file holds at most " + std::to_string(max_progress_lessons);
     std::vector<ProgressRow> rows;
-    for (std::size_t i = 0; i < lessons->as_list().size(); ++i) rows.push_back(verify_entry(learner->as_str(), lessons->as_list()[i], i, shipped));
+    for (std::size_t i = 0; i < lessons->as_list().size(); ++i) rows.push_back(verify_entry(learner->as_str(), lessons->as_list()[i], i, shipped, cost));
     return rows;
 }
 

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "auth/password_hashers.hpp"
 #include "lesson/lesson.hpp"
 #include "pyjson/value.hpp"
 #include "time/clock.hpp"
@@ -40,7 +41,9 @@ pyjson::Value progress_file(const std::string& learner, const pyjson::Value& ent
 using ShippedLessons = std::function<std::optional<Lesson>(const std::string& id)>;
 
 // Every lesson of the file verified, a row each; or why the bytes are not a progress file.
-std::variant<std::vector<ProgressRow>, std::string> verify_progress(std::string_view file_bytes, const ShippedLessons& shipped);
+// `cost` hashes the setup's passwords: Django's, as the page did (a fuzz target's is cheap).
+std::variant<std::vector<ProgressRow>, std::string> verify_progress(std::string_view file_bytes, const ShippedLessons& shipped,
+                                                                    auth::Argon2Cost cost = auth::Argon2Cost::django32());
 
 // CSV (RFC 4180), one line each, ending in "\r\n"; a cell a spreadsheet would run as a formula
 // is quoted with a leading '.

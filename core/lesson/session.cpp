@@ -1,5 +1,6 @@
 #include "lesson/session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -44,7 +45,29 @@ void authenticated(const nlohmann::ordered_json& trace, SentRequest& sent) {
 
 constexpr const char* page_events[] = {"enter", "hint", "solution", "predict"};
 
+// The token of an "Authorization: Bearer …" header, as simplejwt splits it.
+std::optional<std::string> bearer_token(const http::Request& request) {
+    const std::string* value = request.headers.find("Authorization");
+    if (!value || !value->starts_with("Bearer ")) return std::nullopt;
+    return value->substr(7);
+}
+
 }  // namespace
+
+// The JWTs the server gives out: the token views' "access" and "refresh", and "send as".
+void Session::remember_issued(const lab::Acted& acted) {
+    auto answer = nlohmann::json::parse(acted.answer, nullptr, false);
+    if (answer.is_discarded()) return;
+    if (answer.contains("header") && answer["header"].is_string()) {
+        const std::string header = answer["header"];
+        if (header.starts_with("Bearer ")) issued_.insert(header.substr(7));
+    }
+    if (!answer.contains("response") || !answer["response"].contains("json")) return;
+    const auto& body = answer["response"]["json"];
+    for (const char* key : {"access", "refresh"}) {
+        if (body.is_object() && body.contains(key) && body[key].is_string()) issued_.insert(body[key].get<std::string>());
+    }
+}
 
 Session::Session(Lesson lesson, std::uint64_t seed, const Clock& live, std::optional<Micros> started_at, auth::Argon2Cost cost)
     : lesson_(std::move(lesson)),
@@ -74,7 +97,8 @@ std::size_t Session::index_of(const Value& event, const char* key) const {
 void Session::record(Value event, Micros at, std::optional<double> wall) {
     if (events_.size() >= max_events) throw std::invalid_argument("a lesson keeps at most " + std::to_string(max_events) + " actions; start it again");
     event.set("at", Value::integer(static_cast<long long>(at)));
-    if (wall) event.set("wall", Value::floating(std::floor(*wall)));
+    // The learner's wall clock: the page's live clock is real time, so `at` is it unless told.
+    event.set("wall", Value::floating(std::floor(wall.value_or(static_cast<double>(at) / 1000.0))));
     event.set("step", Value::integer(static_cast<long long>(current_)));
     events_.push_back(std::move(event));
 }
@@ -148,9 +172,11 @@ void Session::judge(const lab::Acted* acted) {
     StepState& state = steps_[current_];
     const LessonStep& step = lesson_.steps[current_];
     SentRequest* sent = nullptr;
+    if (acted) remember_issued(*acted);
     if (acted && acted->sent) {
-        SentRequest one{acted->request, scenario::record_response(acted->sent->exchange.response, acted->sent->at), std::nullopt, ""};
+        SentRequest one{acted->request, scenario::record_response(acted->sent->exchange.response, acted->sent->at), std::nullopt, "", false};
         authenticated(acted->sent->exchange.trace, one);
+        if (std::optional<std::string> bearer = bearer_token(acted->request)) one.forged = !issued_.contains(*bearer);
         sent_.push_back(std::move(one));
         sent = &sent_.back();
         if (state.guess && !state.actual) state.actual = acted->sent->exchange.response.status;
@@ -181,7 +207,7 @@ void Session::judge(const lab::Acted* acted) {
     }
 }
 
-std::unique_ptr<Session> Session::replay(Lesson lesson, const Value& evidence, const Clock& live, std::vector<ReplayProblem>* problems) {
+std::unique_ptr<Session> Session::replay(Lesson lesson, const Value& evidence, const Clock& live, std::vector<ReplayProblem>* problems, auth::Argon2Cost cost) {
     if (!evidence.is(Kind::Dict)) throw std::invalid_argument("the evidence must be an object with seed, started_at and events");
     std::optional<long long> seed = whole(evidence.find("seed"), 0, (1LL << 53));
     std::optional<long long> started = whole(evidence.find("started_at"), 0, latest_virtual_time);
@@ -190,7 +216,7 @@ std::unique_ptr<Session> Session::replay(Lesson lesson, const Value& evidence, c
     if (!started) throw std::invalid_argument("evidence.started_at must be the time the lesson began, in microseconds");
     if (!events || !events->is(Kind::List)) throw std::invalid_argument("evidence.events must be a list");
     if (events->as_list().size() > max_events) throw std::invalid_argument("evidence.events has " + std::to_string(events->as_list().size()) + " events; a lesson keeps at most " + std::to_string(max_events));
-    auto session = std::make_unique<Session>(std::move(lesson), static_cast<std::uint64_t>(*seed), live, *started);
+    auto session = std::make_unique<Session>(std::move(lesson), static_cast<std::uint64_t>(*seed), live, *started, cost);
     auto differ = [&](std::size_t step, std::string why) {
         if (!problems) throw std::invalid_argument(why);
         problems->push_back({step, std::move(why)});
@@ -270,14 +296,18 @@ Value Session::progress_entry(bool with_source) const {
         steps.push_back(Value::dict({{"met", Value::boolean(step.met)}, {"hints", Value::integer(step.hints)},
                                      {"solution", Value::boolean(step.solution)}, {"prediction", prediction}}));
     }
-    std::optional<double> first, last;
+    // Time spent: the gaps between events, each counted up to five minutes (a lesson left open
+    // over lunch is not an hour of work).
+    constexpr double most_per_gap_ms = 5 * 60 * 1000.0;
+    std::optional<double> last;
+    double spent_ms = 0;
     for (const Value& event : events_) {
-        if (const Value* wall = event.find("wall"); wall && wall->is(Kind::Float)) {
-            if (!first) first = wall->as_float();
-            last = wall->as_float();
-        }
+        const Value* wall = event.find("wall");
+        if (!wall || !wall->is(Kind::Float)) continue;
+        if (last) spent_ms += std::clamp(wall->as_float() - *last, 0.0, most_per_gap_ms);
+        last = wall->as_float();
     }
-    double minutes = first ? std::round((*last - *first) / 6000.0) / 10.0 : 0.0;
+    double minutes = std::round(spent_ms / 6000.0) / 10.0;
     Value entry = Value::dict({{"lesson", Value::string(lesson_.id)},
                                {"title", Value::string(lesson_.title())},
                                {"mode", Value::string(lesson_.mode == Lesson::Mode::challenge ? "challenge" : "guided")},

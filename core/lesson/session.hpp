@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,8 @@ public:
     // Brings a recorded lesson back by doing its evidence again. Throws std::invalid_argument for
     // evidence that is not evidence; the places where the replay differs from the record go to
     // `problems` (nullptr: the first one throws).
-    static std::unique_ptr<Session> replay(Lesson lesson, const pyjson::Value& evidence, const Clock& live, std::vector<ReplayProblem>* problems);
+    static std::unique_ptr<Session> replay(Lesson lesson, const pyjson::Value& evidence, const Clock& live, std::vector<ReplayProblem>* problems,
+                                           auth::Argon2Cost cost = auth::Argon2Cost::django32());
 
     const Lesson& lesson() const { return lesson_; }
     std::size_t current() const { return current_; }
@@ -78,6 +80,7 @@ public:
 private:
     void record(pyjson::Value event, Micros at, std::optional<double> wall);
     void judge(const lab::Acted* acted);
+    void remember_issued(const lab::Acted& acted);
     void begin_step(std::size_t index);
     std::size_t index_of(const pyjson::Value& event, const char* key) const;
 
@@ -89,6 +92,7 @@ private:
     World step_start_world_;
     Micros step_start_ = 0;
     std::vector<SentRequest> sent_;  // in the current step
+    std::set<std::string> issued_;   // every JWT the lesson's server gave out (a "forged" one is not)
     std::uint64_t seed_;
     Micros started_at_;
     std::vector<pyjson::Value> events_;

@@ -5,7 +5,7 @@
 
 writes OUT_DIR/<target>/<n> for every target of tests/fuzz: each scenario step's request in
 the request target's text form, the scenario files themselves, the shipped lessons
-(web/lessons/*.json), their permission expressions,
+(web/lessons/*.json) and progress files carrying them, their permission expressions,
 tokens minted with PyJWT (well-formed and hostile), Django-format password hashes and world
 files built from the scenarios' setups.
 """
@@ -112,6 +112,22 @@ def world_file(setup, n):
                                     "order": len(orders) + 1}})
 
 
+def progress_files():
+    """Progress files carrying a short shipped lesson each, with evidence of one step: a request,
+    a hint, a step begun (the recorded answers are made up, so a replay finds them different)."""
+    out = []
+    for text in lessons()[:6]:
+        lesson = json.loads(text)
+        steps = [{"met": True, "hints": 0, "solution": False, "prediction": None} for _ in lesson.get("steps", [])]
+        events = [{"at": 1704110400000000, "step": 0, "hint": 0},
+                  {"at": 1704110400000000, "step": 0, "request": {"method": "GET", "path": "/api/books/"}, "status": 200, "digest": "0" * 16},
+                  {"at": 1704110401000000, "step": 0, "enter": 1}]
+        entry = {"lesson": lesson.get("id"), "source": lesson, "steps": steps,
+                 "evidence": {"seed": 1, "started_at": 1704110400000000, "events": events}}
+        out.append(json.dumps({"format": "authlab.progress", "version": 1, "learner": "Ana", "lessons": [entry]}, ensure_ascii=False))
+    return out
+
+
 def lessons():
     """The shipped lessons, and each with its steps cut to the first, so a valid short one plays fast."""
     folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web", "lessons")
@@ -168,6 +184,7 @@ def main():
     write(out, "fuzz_password_hash", password_hashes())
     write(out, "fuzz_lesson", lessons())
     write(out, "fuzz_world_reach", walks())
+    write(out, "fuzz_progress", progress_files())
 
 
 if __name__ == "__main__":

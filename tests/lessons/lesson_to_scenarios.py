@@ -20,12 +20,18 @@ expectation, so each gets the status the core answered it: AUTHLAB (default
 build/native/tools/authlab) plays the lesson with `lessons play FILE --progress OUT`, and the
 evidence's request events hold those statuses, in order. A `sent` goal condition's expect is
 added to the solution requests it matches (method, path, status). Solution admin actions are
-folded as above. Each `check` goal condition becomes a part of its own at the end of its step
-(the core tries it on a copy of the world); one with "as" first logs that user in with the
-password the setup gives them (the default world's, api.md) and sends the check with the
-credential "with" names (token: djoser's login, bearer: /api/token/, session: Django's login
-form), without the earlier cookies, as the core's "send as" credentials. `user` and
-`unchanged` conditions are about the world, not an answer: the core alone checks them.
+folded as above. A solution's forge_jwt action is no request: the core signs its header and
+payload with HS256 and the lesson world's own key, as the attack lab does once the key is
+revealed. The real stack has another key (SECRET_KEY in tests/reference/refproject/settings.py),
+so the converter signs the same header and payload (JSON as Python's json.dumps writes them, as
+the core does) with PyJWT's HS256 and that key, and writes the token in place of ${name} in the
+later requests of the step's solution. Each `check` goal condition becomes a part of its own
+at the end of its step (the core tries it on a copy of the world); one with "as" first logs
+that user in with the password the setup gives them (the default world's, api.md) and sends
+the check with the credential "with" names (token: djoser's login, bearer: /api/token/,
+session: Django's login form), without the earlier cookies, as the core's "send as"
+credentials. `user` and `unchanged` conditions are about the world, not an answer: the core
+alone checks them.
 
 --check converts into a temporary directory and runs tests/reference/run_scenarios.py on the
 result: exit 0 when the real stack meets every expectation of every lesson."""
@@ -37,8 +43,13 @@ import subprocess
 import sys
 import tempfile
 
+from jwt.algorithms import HMACAlgorithm
+from jwt.utils import base64url_encode
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REFERENCE = os.path.join(HERE, '..', 'reference', 'run_scenarios.py')
+sys.path.insert(0, os.path.join(HERE, '..', 'reference'))
+from refproject.settings import SECRET_KEY  # noqa: E402  (the key the real stack signs and checks JWTs with)
 DEFAULT_AUTHLAB = os.path.join(HERE, '..', '..', 'build', 'native', 'tools', 'authlab')
 REPLAY_PATHS = ('/auth/', '/api-auth/', '/api/token/')
 USER_KEYS = ('username', 'password', 'email', 'groups', 'permissions', 'is_active', 'is_staff', 'is_superuser')
@@ -159,6 +170,27 @@ def sent_expect(goal, as_sent, status):
     return expect
 
 
+def forged_jwt(forge):
+    """A forge_jwt action's token, signed with the real stack's key: the header and payload
+    bytes as the core makes them, then PyJWT's HS256 over them."""
+    signing_input = b'.'.join(base64url_encode(json.dumps(forge[part]).encode()) for part in ('header', 'payload'))
+    hs256 = HMACAlgorithm(HMACAlgorithm.SHA256)
+    return (signing_input + b'.' + base64url_encode(hs256.sign(signing_input, hs256.prepare_key(SECRET_KEY)))).decode()
+
+
+def put_tokens(value, tokens):
+    """The value with each ${name} of a forged token replaced by the token."""
+    if isinstance(value, str):
+        for name, token in tokens.items():
+            value = value.replace('${%s}' % name, token)
+        return value
+    if isinstance(value, dict):
+        return {key: put_tokens(item, tokens) for key, item in value.items()}
+    if isinstance(value, list):
+        return [put_tokens(item, tokens) for item in value]
+    return value
+
+
 def challenge_steps(lesson, answers):
     """A challenge lesson as guided steps: each step's solution, then its goal's checks."""
     out = []
@@ -169,10 +201,13 @@ def challenge_steps(lesson, answers):
         if len(sent) != len(requests):
             raise CannotConvert('%s: the solution sends %d requests, but the core\'s play recorded %d' % (where, len(requests), len(sent)))
         answered = iter(sent)
+        tokens = {}  # forged this step: a solution's captures are its own
         for action in step['solution']:
-            if 'request' in action:
+            if 'forge_jwt' in action:
+                tokens.update({name: forged_jwt(action['forge_jwt']) for name in action['capture']})
+            elif 'request' in action:
                 as_sent, status = next(answered)
-                out.append({'request': action['request'], 'expect': sent_expect(step['goal'], as_sent, status),
+                out.append({'request': put_tokens(action['request'], tokens), 'expect': sent_expect(step['goal'], as_sent, status),
                             'capture': action.get('capture', {})})
             else:
                 out.append(dict(action))

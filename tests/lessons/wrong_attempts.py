@@ -16,6 +16,8 @@ import subprocess
 import sys
 import tempfile
 
+import jwt
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..', '..')
 
@@ -50,6 +52,12 @@ def as_token(name):
     return {'Authorization': 'Token ${%s}' % name}
 
 
+def as_bearer(token):
+    return {'Authorization': 'Bearer ' + token}
+
+
+# An access token's claims as simplejwt makes them, saying admin (user 1), good until 2100.
+ADMIN_CLAIMS = {'token_type': 'access', 'exp': 4102444800, 'iat': 1704110400, 'jti': '0123456789abcdef0123456789abcdef', 'user_id': 1}
 NO_COOKIES = {'Cookie': ''}  # the request without the jar's session (djoser's login would ask it for CSRF)
 BOOK_PERMS = ['bookshop.view_book', 'bookshop.add_book', 'bookshop.change_book', 'bookshop.delete_book']
 JWT_PAIR = request('POST', '/api/token/', body={'username': 'carol', 'password': 'carol-pass-1'},
@@ -101,7 +109,17 @@ ATTEMPTS = [
       request('POST', '/api/orders/', dict(as_token('carol'), **NO_COOKIES), {'book': 1, 'quantity': 1})]),
     ('lock-out-user', 0, 'carol deleted', [{'admin': {'op': 'delete_user', 'id': 4}}]),
     ('lock-out-user', 0, 'carol\'s password made unusable', [{'admin': {'op': 'set_password', 'id': 4, 'password': None}}]),
-    ('forged-jwt', 0, 'the token sent with the keyword Token',
+    ('forged-jwt', 0, 'admin\'s token signed with a guessed key',
+     [request('GET', '/auth/users/me/', as_bearer(jwt.encode(ADMIN_CLAIMS, 'secret', algorithm='HS256')))]),
+    ('forged-jwt', 0, 'admin\'s token with "alg": "none" and no signature',
+     [request('GET', '/auth/users/me/', as_bearer(jwt.encode(ADMIN_CLAIMS, None, algorithm='none')))]),
+    ('forged-jwt', 0, 'admin\'s own JWT from /api/token/, not one the learner signed',
+     [{'request': {'method': 'POST', 'path': '/api/token/', 'json': {'username': 'admin', 'password': 'admin-pass-1'}}, 'capture': {'tok': 'access'}},
+      request('GET', '/auth/users/me/', {'Authorization': 'Bearer ${tok}'})]),
+    ('forged-jwt', 1, 'the token signed with the key sent again',
+     [{'forge_jwt': {'header': {'alg': 'HS256', 'typ': 'JWT'}, 'payload': ADMIN_CLAIMS}, 'capture': {'tok': 'token'}},
+      request('GET', '/auth/users/me/', {'Authorization': 'Bearer ${tok}'})]),
+    ('forged-jwt', 1, 'the token sent with the keyword Token',
      [request('GET', '/auth/users/me/', {'Authorization': 'Token eyJhbGciOiJub25lIn0.eyJ1c2VyX2lkIjoxfQ.'})]),
 ]
 
