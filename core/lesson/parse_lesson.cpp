@@ -6,12 +6,14 @@
 #include <set>
 
 #include "auth/passwords.hpp"
+#include "auth/permission.hpp"
 #include "crypto/random.hpp"
 #include "lesson/json_path.hpp"
 #include "lesson/lesson_world.hpp"
 #include "pyjson/dump.hpp"
 #include "pyjson/parse.hpp"
 #include "python/utf8.hpp"
+#include "world/seed.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace authlab::lesson {
@@ -62,6 +64,18 @@ std::size_t distance(std::string_view a, std::string_view b) {
         }
     }
     return row[b.size()];
+}
+
+// "; did you mean \"bookshop.add_book\"?" for the known name nearest a typo, or "".
+template <typename Names>
+std::string nearest_words(std::string_view name, const Names& known) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    for (const auto& candidate : known) {
+        std::size_t d = distance(name, candidate);
+        if (d < best_distance) best_distance = d, best = std::string(candidate);
+    }
+    return best.empty() ? "" : "; did you mean " + in_quotes(best) + "?";
 }
 
 bool is_number(const Value& value) { return value.is(Kind::Int) || value.is(Kind::Float); }
@@ -213,7 +227,8 @@ private:
             std::string at = path_index("$.concepts", i);
             bool known = item.is(Kind::Str) && std::find(std::begin(concept_ids), std::end(concept_ids), item.as_str()) != std::end(concept_ids);
             if (!known) {
-                problem(at, "unknown concept " + (item.is(Kind::Str) ? in_quotes(item.as_str()) : kind_of(item)) + "; known: " + joined(concept_ids));
+                problem(at, "unknown concept " + (item.is(Kind::Str) ? in_quotes(item.as_str()) : kind_of(item)) +
+                                (item.is(Kind::Str) ? nearest_words(item.as_str(), concept_ids) : std::string()) + "; known: " + joined(concept_ids));
             } else if (!seen.insert(item.as_str()).second) {
                 problem(at, "lists " + in_quotes(item.as_str()) + " twice");
             } else {
@@ -243,6 +258,8 @@ private:
             out.set(key, item);
         }
         if (problems.size() > before) return out;
+        setup_names(out);
+        if (problems.size() > before) return out;
         try {
             crypto::SeededRandom random(1);
             lesson_world(out, auth::Passwords(random, auth::Argon2Cost{8, 1, 1}));
@@ -251,6 +268,55 @@ private:
         }
         return out;
     }
+
+    // The names a setup gives, each where it is written, with the nearest known name for a typo:
+    // a permission key, a group (the base world's or the setup's own).
+    void setup_names(const Value& setup) {
+        std::vector<std::string> groups;
+        if (setup.find("world")->as_str() == "default") {
+            crypto::SeededRandom random(1);
+            for (const Group& group : default_world(random, auth::Argon2Cost{8, 1, 1}).groups) groups.push_back(group.name);
+        }
+        for (const Value& group : setup.find("groups")->as_list()) {
+            if (const Value* name = group.find("name"); name && name->is(Kind::Str)) groups.push_back(name->as_str());
+        }
+        known_groups_ = groups;
+        names_known_ = true;
+        for (const char* list : {"groups", "users"}) {
+            const auto& entries = setup.find(list)->as_list();
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                std::string at = path_index(path_key("$.setup", list), i);
+                permission_names(entries[i].find("permissions"), path_key(at, "permissions"));
+                if (std::string(list) == "users") group_names(entries[i].find("groups"), path_key(at, "groups"));
+            }
+        }
+    }
+
+    void permission_names(const Value* names, const std::string& path) {
+        if (!names) return;
+        static const std::vector<std::string> keys = [] {
+            std::vector<std::string> all;
+            for (const auth::Permission& permission : auth::all_permissions()) all.push_back(permission.key());
+            return all;
+        }();
+        for (std::size_t i = 0; i < names->as_list().size(); ++i) {
+            const Value& name = names->as_list()[i];
+            if (name.is(Kind::Str) && !auth::find_permission(name.as_str()))
+                problem(path_index(path, i), "unknown permission " + in_quotes(name.as_str()) + nearest_words(name.as_str(), keys));
+        }
+    }
+
+    void group_names(const Value* names, const std::string& path) {
+        if (!names || !names_known_) return;  // a setup with problems of its own names no groups
+        for (std::size_t i = 0; i < names->as_list().size(); ++i) {
+            const Value& name = names->as_list()[i];
+            if (name.is(Kind::Str) && std::find(known_groups_.begin(), known_groups_.end(), name.as_str()) == known_groups_.end())
+                problem(path_index(path, i), "unknown group " + in_quotes(name.as_str()) + nearest_words(name.as_str(), known_groups_));
+        }
+    }
+
+    std::vector<std::string> known_groups_;  // the base world's and the setup's, once the setup is read
+    bool names_known_ = false;
 
     bool seconds(const Value& value, const std::string& path, bool positive) {
         if (!is_number(value) || !(number_of(value) >= 0) || (positive && number_of(value) == 0)) {
@@ -608,8 +674,16 @@ private:
         }
     }
 
-    // A core.admin command (wasm/API.md); its fields are checked when it is applied.
+    // A core.admin command (wasm/API.md); its fields are checked when it is applied, but for
+    // the names a typo would miss (a permission, a group), said here with the nearest one.
     void admin(const Value& value, const std::string& path) {
+        if (value.is(Kind::Dict)) {
+            permission_names(value.find("permissions"), path_key(path, "permissions"));
+            const Value* op = value.find("op");
+            if (op && op->is(Kind::Str) && op->as_str() == "save_group" && value.find("name") && value.find("name")->is(Kind::Str))
+                known_groups_.push_back(value.find("name")->as_str());
+            group_names(value.find("groups"), path_key(path, "groups"));
+        }
         if (!object_at(value, path, "{\"op\": \"save_group\", \"name\": \"Editor\", \"permissions\": […]}")) return;
         const Value* op = value.find("op");
         if (!op) problem(path_key(path, "op"), "missing: name the admin change, one of " + joined(admin_ops));
