@@ -86,6 +86,13 @@ export class AuthLab {
     return new Core(native);
   }
 
+  // The lesson played headless as `tools/authlab lessons check` plays it (a teacher's lesson,
+  // before the class starts it): { failing: [{ index, title, failures }] }, empty when every
+  // step passes. Throws for an invalid lesson.
+  checkLesson(lesson) {
+    return parsed(this.module.checkLesson(lessonText(lesson)));
+  }
+
   // The progress file's text from the learner's name as typed and each lesson's
   // lessonProgress() entry: { text } or { error } in the learner's words.
   progressFile(learner, entries, exportedAt = new Date().toISOString()) {

@@ -13,7 +13,8 @@
 //   core.issueCredentials(username, mechanism), core.inspectJwt(token): see wasm/API.md
 //   new Core(lessonJson, optionsJson): a lesson's core; core.lessonRequest(lessonJson, index, capturesJson),
 //   core.lessonEvent(eventJson), core.lessonState(), core.lessonProgress(optionsJson): see wasm/API.md
-//   progressFile(learner, entriesJson, exportedAt), verifyProgress(filesJson, lessonsJson): see wasm/API.md
+//   progressFile(learner, entriesJson, exportedAt), verifyProgress(filesJson, lessonsJson),
+//   checkLesson(lessonJson): see wasm/API.md
 //   runScenarios(filesJson, json) → {"output", "errors", "exitCode"}
 //   parseLesson(text) → {"lesson": …} | {"errors": [{"path", "reason"}]}
 //   forgeJwt(header, payload, mode, original, key) → {"token"} | {"error"}: see wasm/API.md
@@ -43,6 +44,7 @@
 #include "lab/why_not.hpp"
 #include "lesson/lesson_world.hpp"
 #include "lesson/parse_lesson.hpp"
+#include "lesson/play_lesson.hpp"
 #include "lesson/progress.hpp"
 #include "lesson/session.hpp"
 #include "lesson/step_check.hpp"
@@ -359,6 +361,18 @@ std::string parseLesson(const std::string& text) {
     });
 }
 
+// A lesson played headless as `lessons check` plays it, before a class starts it:
+// {"failing": [{index, title, failures}]} (empty: every step passes). Passwords are hashed at
+// Argon2's least cost: the answers are the same, sooner.
+std::string checkLesson(const std::string& lesson_json) {
+    return guarded([&] {
+        lesson::Played played = lesson::play_lesson(read_lesson(lesson_json), {.cost = auth::Argon2Cost{8, 1, 1}});
+        ordered_json failing = ordered_json::array();
+        for (const lesson::StepFailure& step : played.failing) failing.push_back({{"index", step.index}, {"title", step.title}, {"failures", step.failures}});
+        return json_text({{"failing", failing}});
+    });
+}
+
 // The progress file's text, from the learner's name as typed and the lessons' entries
 // (core.lessonProgress) → {"text"} | {"error"}.
 std::string progressFile(const std::string& learner, const std::string& entries_json, const std::string& exported_at) {
@@ -452,5 +466,6 @@ EMSCRIPTEN_BINDINGS(authlab) {
     emscripten::function("parseLesson", &parseLesson);
     emscripten::function("forgeJwt", &forgeJwt);
     emscripten::function("progressFile", &progressFile);
+    emscripten::function("checkLesson", &checkLesson);
     emscripten::function("verifyProgress", &verifyProgress);
 }

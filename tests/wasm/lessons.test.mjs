@@ -171,3 +171,11 @@ test('every shipped lesson parses', () => {
       { id: lesson.id, title: lesson.title, summary: lesson.summary, concepts: lesson.concepts, mode: lesson.mode });
   }
 });
+
+test('checkLesson plays a teacher\'s lesson before class and names the first failing step', () => {
+  const { lesson } = lab.parseLesson(lessonText);
+  assert.deepEqual(lab.checkLesson(lesson), { failing: [] });
+  const wrong = readFileSync(join(root, 'tests', 'lessons', 'wrong-expect.json'), 'utf8');
+  assert.deepEqual(lab.checkLesson(wrong), { failing: [{ index: 2, title: 'Carol tries again', failures: ['expected 201, got 403'] }] });
+  assert.throws(() => lab.checkLesson('{"format": "authlab.lesson"}'), /not a valid lesson/);
+});
