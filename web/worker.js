@@ -31,6 +31,8 @@ function coreBytes() {
 // locateFile: the loader need not work out where it was loaded from (a Blob has no place).
 const lab = coreBytes().then((wasmBinary) => openAuthLab(createAuthLab, { wasmBinary, locateFile: (path) => path }));
 
+const progressFileBytes = 4 * 1024 * 1024;  // the world file's bound (README, Limits)
+
 const cores = new Map();
 let nextCore = 1;
 
@@ -151,12 +153,31 @@ const coreTasks = {
 
 const commands = {
   open: (authlab, spec) => keep(authlab.core(spec)),
-  lessonCore: (authlab, lesson) => keep(authlab.lessonCore(lesson)),
+  // A lesson's core, which records what is done to it and judges the steps: a new lesson with
+  // {seed}, or one rebuilt by replaying {evidence} from its progress entry.
+  lessonCore: (authlab, lesson, options = {}) => keep(authlab.lessonCore(lesson, options ?? {})),
+  // "Export my progress": the file's text from every lesson's entry. → {text} or {error}
+  progressFile: (authlab, learner, entries) => authlab.progressFile(learner, entries),
+  // "Check progress files": each file (a File from the page, read here) replayed against the
+  // shipped lessons' texts. → {rows, csv, errors: [{file, error}]}
+  verifyProgress: async (authlab, files, lessons) => {
+    const texts = [];
+    const refused = [];
+    for (const { name, file } of files) {
+      // Not read at all past the world file's bound: a huge file is refused, not loaded.
+      if (file.size > progressFileBytes) refused.push({ file: name, error: `the file is ${(file.size / 1048576).toFixed(1)} MiB; a progress file is at most 4 MiB` });
+      else texts.push({ name, text: await file.text() });
+    }
+    const answer = texts.length ? authlab.verifyProgress(texts, lessons) : { rows: [], csv: '', errors: [] };
+    return { ...answer, errors: [...refused, ...(answer.errors ?? [])] };
+  },
   // A copy of a core's world in a core of its own (its own cookie jar): what-ifs that must
   // not change the learner's world.
   fork: (authlab, id) => keep(authlab.core(coreById(id).exportWorld())),
   // A lesson's text, validated by the core: {lesson} or {errors: [{path, reason}]}.
   parseLesson: (authlab, text) => authlab.parseLesson(text),
+  // A teacher's lesson played through headless before it starts: {failing: [{index, title, failures}]}.
+  checkLesson: (authlab, lesson) => authlab.checkLesson(lesson),
   // The attack lab's edited token: {token} or {error}.
   forgeJwt: (authlab, spec) => authlab.forgeJwt(spec),
   close: (authlab, id) => {
@@ -170,7 +191,8 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'checkLessonStep', 'timedHandle']);
+  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'timedHandle',
+  'lessonEvent', 'lessonState', 'lessonProgress']);
 
 function run(authlab, { core, method, args }) {
   if (core === undefined) {

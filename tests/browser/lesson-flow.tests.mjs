@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expectExchange, openLab, showTab } from './helpers.mjs';
+import { openLab, showTab } from './helpers.mjs';
+import { sendGuessing } from './lessons.tests.mjs';
 
 async function openLesson(context, url, id) {
   const page = await openLab(context, `${url}?lesson=${id}`);
@@ -22,6 +23,9 @@ async function showMe(page, from, to) {
     if (await page.evaluate(() => Number(document.body.dataset.lessonStep)) < step) await page.click('#lesson-next');
     await page.waitForSelector(`body[data-lesson-step="${step}"]`);
     await page.click('#lesson-show');
+    // A predict step asks for a guess before Show me's request goes out.
+    await page.waitForFunction(() => document.querySelector('#lesson-predict:not([hidden]) button') || !document.querySelector('#lesson-next').disabled);
+    if (await page.locator('#lesson-predict:not([hidden])').count()) await page.click('#predict-401');
     await page.waitForSelector('#lesson-next:not([disabled])');
   }
 }
@@ -53,7 +57,7 @@ export const tests = [
         .map((node) => node.textContent.trim()));
       for (const lesson of shipped(root)) {
         for (const [index, step] of lesson.steps.entries()) {
-          const words = [step.text, step.hint ?? '', step.explain ?? ''].join('\n');
+          const words = [step.text, step.hint ?? '', ...(step.hints ?? []), step.explain ?? ''].join('\n');
           assert.doesNotMatch(words, /inspector/i, `${lesson.id} step ${index + 1} names an inspector the page does not have`);
           for (const [, bold] of words.matchAll(/\*\*([^*]+)\*\*/g)) {
             if (!bold.includes('→') && !/^(Decode|Tokens)/.test(bold)) continue;
@@ -105,7 +109,7 @@ export const tests = [
       const form = await page.locator('#body').inputValue();
       assert.match(form, /password=carol-pass-1/);
       await page.fill('#body', form.replace('carol-pass-1', 'carol-pass-3'));
-      assert.equal(await expectExchange(page, () => page.click('#send')), 200);
+      assert.equal(await sendGuessing(page), 200);
       await page.waitForFunction(() => document.querySelector('#lesson-verdict').textContent.startsWith('Not yet: the login form came back'));
       const said = await page.locator('#lesson-verdict').textContent();
       assert.match(said, /so the login failed: a wrong password/);
@@ -134,8 +138,10 @@ export const tests = [
       await page.click('#lessons > summary');
       const lessons = shipped(root);
       for (const lesson of lessons) {
-        const length = await page.locator(`#lesson-list li[data-lesson="${lesson.id}"] .lesson-length`).textContent();
-        assert.match(length, new RegExp(`^\\(${lesson.steps.length} steps, about \\d+ min\\)$`));
+        const list = lesson.mode === 'challenge' ? '#challenge-list' : '#lesson-list';
+        const length = await page.locator(`${list} li[data-lesson="${lesson.id}"] .lesson-length`).textContent();
+        const steps = lesson.steps.length;
+        assert.match(length, new RegExp(`^\\(${steps} step${steps === 1 ? '' : 's'}, about \\d+ min\\)$`));
       }
       const index = lessons.findIndex((l) => l.id === '401-or-403');
       await page.click('#lesson-start-401-or-403');

@@ -10,9 +10,15 @@ import { assertInert, expectExchange, openLab, shareLink, showTab } from './help
 
 const payload = '<img src=x onerror=window.__xss=1>';
 
-function shippedLessons(root) {
+// Every shipped lesson, guided and challenge, in teaching order.
+export function allShippedLessons(root) {
   const index = JSON.parse(readFileSync(join(root, 'web', 'lessons', 'index.json'), 'utf8'));
   return index.map((entry) => JSON.parse(readFileSync(join(root, 'web', 'lessons', entry.file), 'utf8')));
+}
+
+// The guided ones (a challenge has no request to prepare and no Show me).
+function shippedLessons(root) {
+  return allShippedLessons(root).filter((lesson) => lesson.mode !== 'challenge');
 }
 
 async function openLesson(context, url, id, extra = '') {
@@ -21,8 +27,22 @@ async function openLesson(context, url, id, extra = '') {
   return page;
 }
 
+// Sends (from the console, or `button`); a step that asks for a prediction gets `guess` first.
+export async function sendGuessing(page, guess = 401, button = '#send') {
+  return expectExchange(page, async () => {
+    await page.click(button);
+    // Either the answer comes, or the step asks for a guess first.
+    const seen = await page.waitForFunction(() => {
+      if (document.querySelector('#lesson-predict:not([hidden]) button')) return 'asked';
+      const status = document.querySelector('#response-status');
+      return status && !status.dataset.stale ? 'answered' : false;
+    });
+    if (await seen.jsonValue() === 'asked') await page.click(`#predict-${guess}`);
+  });
+}
+
 // The next lesson, started from the picker on a page already open, as a class goes on to it.
-async function startFromPicker(page, id) {
+export async function startFromPicker(page, id) {
   await showTab(page, 'request');
   await page.evaluate(() => { document.querySelector('#lessons').open = true; });
   await page.click(`#lesson-start-${id}`);
@@ -49,7 +69,7 @@ const stepOf = (page) => page.evaluate(() => Number(document.body.dataset.lesson
 
 // `${name}` as a learner fills it in: a value read from an earlier answer; `${cookie:NAME}`
 // from the browser's jar (the Tokens tab shows it).
-async function substitute(page, text, captures) {
+export async function substitute(page, text, captures) {
   let out = text;
   for (const [whole, name] of text.matchAll(/\$\{([^}]+)\}/g)) {
     let value;
@@ -79,7 +99,7 @@ async function substituteAll(page, value, captures) {
 }
 
 // Types the step's request into the console, field by field.
-async function typeRequest(page, request, captures) {
+export async function typeRequest(page, request, captures) {
   await showTab(page, 'request');
   await page.selectOption('#send-mechanism', 'none');
   await page.selectOption('#method', request.method);
@@ -110,7 +130,7 @@ async function typeRequest(page, request, captures) {
   }
 }
 
-async function capture(page, step, captures) {
+export async function capture(page, step, captures) {
   if (!step.capture) return;
   const json = JSON.parse(await page.locator('#response-body').textContent());
   for (const [name, path] of Object.entries(step.capture)) {
@@ -133,7 +153,7 @@ async function pickTwoLists(page, id, wanted) {
 }
 
 // The admin command, done by hand in the admin as a learner would.
-async function adminByHand(page, command) {
+export async function adminByHand(page, command) {
   await showTab(page, 'admin');
   if (command.op === 'save_group') {
     await page.click('#admin-groups');
@@ -168,6 +188,13 @@ async function adminByHand(page, command) {
       assert.ok(j >= 0, `no ${name} in the global authentication classes`);
       for (; j > i; j -= 1) await page.locator('#policy-authentication > li').nth(j).locator('[data-part="up"]').click();
     }
+    // A global throttle the lesson adds ("AnonRateThrottle:5/min"): typed at the end of the list.
+    for (const entry of command.policies.throttle ?? []) {
+      const have = await page.locator('#policy-throttle input').evaluateAll((nodes) => nodes.map((node) => node.value));
+      if (have.includes(entry)) continue;
+      await page.click('#policy-throttle-add');
+      await page.locator('#policy-throttle input').last().fill(entry);
+    }
     // A view's permission classes the lesson adds: typed at the end of the view's list.
     for (const [view, policy] of Object.entries(command.policies)) {
       if (view === 'authentication' || view === 'throttle' || !Array.isArray(policy?.permissions)) continue;
@@ -187,7 +214,7 @@ async function adminByHand(page, command) {
   await page.waitForSelector('#admin-message:not(:empty)');
 }
 
-async function moveClock(page, seconds) {
+export async function moveClock(page, seconds) {
   await showTab(page, 'tokens');
   let left = seconds;
   for (const [size, id] of [[86400, '#clock-1d'], [300, '#clock-5m'], [60, '#clock-1m']]) {
@@ -210,7 +237,7 @@ async function playByHand(page, lesson) {
         assert.equal(await page.locator('#method').inputValue(), step.request.method, `step ${index + 1} is not prepared`);
       }
       await typeRequest(page, step.request, captures);
-      await expectExchange(page, () => page.click('#send'));
+      await sendGuessing(page);
       await capture(page, step, captures);
     } else if (step.admin) {
       await adminByHand(page, step.admin);
@@ -268,7 +295,7 @@ export const tests = [
           assert.equal(await stepOf(page), index + 1);
           assert.ok(await page.locator('#lesson-next').isDisabled(), `${lesson.id} step ${index + 1} is met before anything was done`);
           if (step.request) {  // really sent from the console: the console shows the request and its answer
-            const status = await expectExchange(page, () => page.click('#lesson-show'));
+            const status = await sendGuessing(page, 401, '#lesson-show');
             assert.equal(await page.locator('#method').inputValue(), step.request.method);
             if (step.expect?.status) assert.equal(status, step.expect.status, `${lesson.id} step ${index + 1}`);
           } else {
@@ -304,7 +331,7 @@ export const tests = [
       // Step 1 met by the learner, then a reload: still step 1 met (or step 2 after Next).
       await showTab(page, 'request');
       if (lesson.steps[0].request) {
-        await expectExchange(page, () => page.click('#send'));
+        await sendGuessing(page);
         await page.waitForSelector('#lesson-next:not([disabled])');
         await page.click('#lesson-next');
         await page.waitForSelector('body[data-lesson-step="2"]');
@@ -326,7 +353,7 @@ export const tests = [
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.goto(`${url}?lesson=${lesson.id}&presenter`);
       await page.waitForSelector(`body[data-ready="true"][data-presenter="true"][data-lesson="${lesson.id}"][data-lesson-step="1"]`);
-      await expectExchange(page, () => page.click('#send'));
+      await sendGuessing(page);
       await page.waitForSelector('#lesson-next:not([disabled])');
       await page.screenshot({ path: join(artifacts, 'presenter.png') });
       const fontSize = await page.locator('#lesson-text').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
@@ -391,11 +418,32 @@ export const tests = [
     },
   },
   {
-    name: 'lessons: a link carries the world, the lesson and its step, the request, the tab and the passwords',
+    name: 'lessons: a pasted lesson with a wrong expect does not start; the teacher reads which step fails and why, and chooses',
+    async run({ context, url, root }) {
+      const page = await openLab(context, url);
+      await pasteLesson(page, readFileSync(join(root, 'tests', 'lessons', 'wrong-expect.json'), 'utf8'));
+      await page.waitForSelector('#lesson-start-cancel');
+      const said = await page.locator('#lesson-problems').textContent();
+      assert.match(said, /does not play through: step 3 "Carol tries again" cannot be met as written/);
+      assert.match(said, /expected 201, got 403/);
+      assert.equal(await page.evaluate(() => document.body.dataset.lesson), undefined, 'the lesson started before the teacher chose');
+      await page.click('#lesson-start-cancel');
+      assert.equal(await page.locator('#lesson-start-anyway').count(), 0);
+      assert.equal(await page.evaluate(() => document.body.dataset.lesson), undefined, 'Cancel started the lesson');
+      // Start anyway: the teacher's choice.
+      await pasteLesson(page, readFileSync(join(root, 'tests', 'lessons', 'wrong-expect.json'), 'utf8'));
+      await page.click('#lesson-start-anyway');
+      await page.waitForSelector('body[data-lesson="wrong-expect"]');
+    },
+  },
+  {
+    // A step begins only once the steps before it are done (the progress file proves each), so
+    // the link's step 2 waits: the learner starts at step 1 on the link's world, and is told.
+    name: 'lessons: a link carries the world, the lesson, the request, the tab and the passwords; its later step waits for the ones before',
     async run({ context, url, root }) {
       const lesson = shippedLessons(root).find((l) => l.steps.length > 1 && l.steps[0].request && l.steps[0].prefill !== false);
       const page = await openLesson(context, url, lesson.id);
-      await expectExchange(page, () => page.click('#send'));
+      await sendGuessing(page);
       await page.waitForSelector('#lesson-next:not([disabled])');
       await page.click('#lesson-next');
       await page.waitForSelector('body[data-lesson-step="2"]');
@@ -417,17 +465,18 @@ export const tests = [
 
       const learner = await (await context.browser().newContext()).newPage();
       await learner.goto(link);
-      await learner.waitForSelector(`body[data-ready="true"][data-lesson="${lesson.id}"][data-lesson-step="2"]`);
+      await learner.waitForSelector(`body[data-ready="true"][data-lesson="${lesson.id}"][data-lesson-step="1"]`);
+      assert.match(await learner.locator('#lesson-verdict').textContent(), /The link points at step 2; .* it starts at step 1, on the link's world\./);
       const said = await learner.locator('#link-message').textContent();
       assert.match(said, /dora/);
-      assert.match(said, new RegExp(`step 2 of ${lesson.steps.length}`));
+      assert.match(said, new RegExp(`step 1 of ${lesson.steps.length}`));
       assert.match(said, /\/api\/books\/\?from=teacher/);
       assert.match(said, /Tokens & cookies tab/);
       assert.ok(await learner.locator('#view-tokens').isVisible());
       assert.equal(await learner.locator('#path').inputValue(), '/api/books/?from=teacher');
       // The password came along: Basic as dora is sent, not "the page does not know dora's password".
       await showTab(learner, 'request');
-      const status = await expectExchange(learner, () => learner.click('#send'));
+      const status = await sendGuessing(learner);
       assert.equal(await learner.locator('#console-error').textContent(), '');
       assert.notEqual(status, 401);
       await learner.context().close();

@@ -45,6 +45,7 @@ export const tests = [
 
       await showTab(page, 'admin');
       await page.click('#admin-users');
+      await page.locator('#user-list tbody tr').nth(49).waitFor();  // the page comes from the worker
       assert.equal(await page.locator('#user-list tbody tr').count(), 50, 'the users list shows a page of 50');
       await page.fill('#user-list-filter', 'user9876');
       await page.locator('#user-list').getByRole('button', { name: 'user9876', exact: true }).waitFor();

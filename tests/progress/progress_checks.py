@@ -4,6 +4,10 @@ it and names the step where a claim fails.
 
     progress_checks.py --authlab PATH round-trip LESSON.json
         `lessons play --progress` (hints shown) then `progress report`: exit 0, every step verified.
+    progress_checks.py --authlab PATH edits PROGRESS.json
+        a file exported by the page (a guided lesson, and a challenge with a hint shown) verifies;
+        its edited copies (a request changed, a step added, a hint count lowered, another lesson's
+        evidence pasted in) each fail (exit 1) with the step named.
     progress_checks.py --authlab PATH tampering GUIDED.json CHALLENGE.json OTHER.json
         edited copies of honest files each fail (exit 1) with the step named; files that are
         no progress files (not JSON, too deep, too big, another format) exit 2; a file with
@@ -128,14 +132,44 @@ def tampering(args, directory):
     check(code == 1 and 'has only' in errors, 'ten thousand steps: %d %r' % (code, errors.strip()[:300]))
 
 
+def edits(args, directory):
+    with open(args.lessons[0], encoding='utf-8') as f:
+        progress = json.load(f)
+    code, rows, errors = report(args.authlab, directory, 'as-exported.json', progress)
+    check(code == 0, 'the page\'s file verifies: exit %d: %s' % (code, errors.strip()))
+    check(rows and all(row['verified'].split('/')[0] == row['steps'].split('/')[0] for row in rows), 'every claimed step verified: %r' % rows)
+    guided = next(i for i, entry in enumerate(progress['lessons']) if entry['mode'] == 'guided')
+    challenge = next(i for i, entry in enumerate(progress['lessons']) if any(step['hints'] for step in entry['steps']))
+
+    edited = copy.deepcopy(progress)
+    event = next(e for e in edited['lessons'][guided]['evidence']['events'] if 'request' in e)
+    event['request']['path'] = '/api/no-such-view/'
+    expect_step_named(args, directory, 'page-request-changed', edited, event['step'] + 1, 'in the file')
+
+    edited = copy.deepcopy(progress)
+    steps = edited['lessons'][guided]['steps']
+    steps.append(copy.deepcopy(steps[-1]))
+    expect_step_named(args, directory, 'page-step-added', edited, len(steps), 'has only')
+
+    edited = copy.deepcopy(progress)
+    index, step = next((i, s) for i, s in enumerate(edited['lessons'][challenge]['steps']) if s['hints'])
+    shown, step['hints'] = step['hints'], step['hints'] - 1
+    expect_step_named(args, directory, 'page-hints-lowered', edited, index + 1, 'claims %d hints, the evidence shows %d' % (shown - 1, shown))
+
+    edited = copy.deepcopy(progress)
+    edited['lessons'][challenge]['evidence'] = copy.deepcopy(progress['lessons'][guided]['evidence'])
+    code, rows, errors = report(args.authlab, directory, 'page-evidence-pasted.json', edited)
+    check(code == 1 and 'step ' in errors, 'another lesson\'s evidence pasted in: exit 1 with a step named: %d %r' % (code, errors.strip()))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--authlab', required=True)
-    parser.add_argument('check', choices=['round-trip', 'tampering'])
+    parser.add_argument('check', choices=['round-trip', 'tampering', 'edits'])
     parser.add_argument('lessons', nargs='+')
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        (round_trip if args.check == 'round-trip' else tampering)(args, directory)
+        {'round-trip': round_trip, 'tampering': tampering, 'edits': edits}[args.check](args, directory)
     for failure in failures:
         print('FAIL:', failure)
     print('%s: %s' % (args.check, 'ok' if not failures else '%d failed' % len(failures)))

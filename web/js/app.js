@@ -12,7 +12,7 @@ import { describeLoaded, labFromUrl } from './lab-link.js';
 import { LessonPicker } from './lesson-picker.js';
 import { LessonPlayer } from './lesson-player.js';
 import { LoginTiming } from './login-timing.js';
-import { clearProgress, loadProgress } from './lesson-progress.js';
+import { clearOpenLesson, entryFor, loadOpenLesson } from './lesson-progress.js';
 import { Matrix } from './matrix.js';
 import { renderResponse } from './response.js';
 import { restartFromSaved, restoreSaved } from './restore.js';
@@ -20,6 +20,8 @@ import { Rpc, remoteCore, startDeadlineMs } from './rpc.js';
 import { askToOpenShared, askToReplaceLesson } from './share-prompt.js';
 import { clearUrlWorld, worldFromUrl } from './share.js';
 import { watchOtherTabs } from './other-tabs.js';
+import { ProgressCheck } from './progress-check.js';
+import { ProgressExport } from './progress-export.js';
 import { setUpPresenter } from './presenter.js';
 import { watchSaving } from './save-status.js';
 import { sanitizeNotes } from './storage.js';
@@ -64,7 +66,7 @@ async function start() {
     renderResponse(byId('response'), detail);
     renderDecision(byId('decision'), detail);
   });
-  new WhyNot(byId('whynot'), lab, requestConsole);
+  const whyNot = new WhyNot(byId('whynot'), lab, requestConsole);
   new TokenFlow(byId('login'), byId('held'), lab, requestConsole, showTab);
   new Stores(byId('stores'), lab);
   new AttackLab(byId('attack-lab'), { lab, rpc, showTab });
@@ -78,6 +80,19 @@ async function start() {
   const picker = new LessonPicker(byId('lesson-picker'), { rpc, player });
   player.nextLesson = (id) => picker.after(id);
   player.openAdmin = (section) => admin.open(section);
+  // Why not? would solve a challenge: it stays silent while one runs.
+  whyNot.paused = () => player.challenging;
+  // Every request the lab sends in a lesson goes through the player first: a predict step
+  // asks for the learner's guess before it goes out.
+  const sendNow = lab.send.bind(lab);
+  lab.send = async (request, origin) => {
+    await player.predictions.beforeSend();
+    return sendNow(request, origin);
+  };
+  const exporter = new ProgressExport({ rpc, player });
+  exporter.mount(picker.progressSlot, 'progress');
+  exporter.mount(player.exportSlot, 'lesson-progress');
+  new ProgressCheck(picker.teacherSlot, { rpc, picker });
   setUpPresenter(player);
   watchOtherTabs(lab, rpc, { onLoad: () => loadOtherTab(lab, rpc, say) });
   const linkState = async () => ({
@@ -86,7 +101,7 @@ async function start() {
     passwords: lab.notes.passwords,
     lesson: player.lesson ? player.progress.source : null,
     step: player.lesson ? player.index : 0,
-    captures: player.lesson ? player.progress.captures : {},
+    captures: player.lesson ? player.captures : {},
     draft: requestConsole.draft,
     tab: document.querySelector('[role="tab"][aria-selected="true"]')?.id.replace(/^tab-/, ''),
   });
@@ -96,7 +111,7 @@ async function start() {
   // A learner with a world of their own is asked first; a first visit just opens it.
   if (shared !== null && !saved.world) await openShared(lab, shared, say);
   const wanted = params.get('lesson');
-  const progress = loadProgress();
+  const progress = loadOpenLesson();
   let linkWorld = null;
   // A link to another lesson than the one in progress asks first: the one in progress is
   // resumed, and the link's replaces it only on "Open the link's lesson".
@@ -109,8 +124,10 @@ async function start() {
     } else if (wanted !== null) {
       const lesson = await picker.find({ shipped: wanted });
       if (!lesson) say(`There is no lesson "${wanted}" here; the lab opened without one.`);
-      else if (progress?.source.shipped === wanted) await player.start(lesson, progress.source, progress);
-      else await player.start(lesson, { shipped: wanted });
+      else {
+        const open = progress?.source.shipped === wanted ? { notes: progress.notes, finished: progress.finished } : {};
+        await player.start(lesson, { shipped: wanted }, { resume: true, ...open });
+      }
     } else if (progress) {
       await resume(picker, player, progress);
     }
@@ -134,15 +151,22 @@ function forgetLessonParam() {
   history.replaceState(null, '', address.pathname + address.search.replace(/presenter=(&|$)/, 'presenter$1') + address.hash);
 }
 
-// A lesson the learner has got somewhere in (a step met, or past the first).
-const inProgress = (progress) => Boolean(progress) && !progress.finished && (progress.step > 0 || progress.met.some(Boolean));
+// A lesson the learner has got somewhere in (a step met, or past the first); a teacher's own
+// lesson, once open, always.
+function inProgress(open) {
+  if (!open || open.finished) return false;
+  if (open.source.shipped === undefined) return true;
+  const entry = entryFor(open.source.shipped);
+  return Boolean(entry) && (entry.steps.some((step) => step?.met === true)
+    || (entry.evidence.events ?? []).some((event) => Number.isInteger(event?.enter) && event.enter > 0));
+}
 const sameSource = (a, b) => (a.shipped !== undefined ? a.shipped === b.shipped : a.text === b.text);
 
-// Starts the saved lesson where it was; → the lesson, or null when it is gone.
-async function resume(picker, player, progress) {
-  const lesson = await picker.find(progress.source);
-  if (lesson) await player.start(lesson, progress.source, progress);
-  else clearProgress();
+// Starts the open lesson where it was (its evidence replayed); → the lesson, or null when it is gone.
+async function resume(picker, player, open) {
+  const lesson = await picker.find(open.source);
+  if (lesson) await player.start(lesson, open.source, { resume: true, notes: open.notes, finished: open.finished });
+  else clearOpenLesson();
   return lesson;
 }
 
@@ -159,12 +183,13 @@ async function openLink(link, { lab, player, picker, requestConsole, showTab, sa
   const loaded = { passwords: link.passwords, draft: link.draft, tab: link.tab };
   const passwords = { ...lab.notes.passwords, ...(link.passwords ?? {}) };
   if (link.lesson) {
-    const lesson = await picker.find(link.lesson);
+    const found = await picker.find(link.lesson);
+    // A teacher's lesson from a link is played through first, as one from a file.
+    const lesson = found && (link.lesson.text === undefined || await picker.playsThrough(found)) ? found : null;
     if (lesson) {
       const step = Math.min(link.step, lesson.steps.length - 1);
-      await player.start(lesson, link.lesson, { step, met: [], captures: link.captures, stepStart: null, finished: false,
-        world: link.world, cookies: link.cookies, notes: { passwords } });
-      Object.assign(loaded, { world: link.world, lessonTitle: lesson.title, step, steps: lesson.steps.length });
+      await player.start(lesson, link.lesson, { link: { step, world: link.world, cookies: link.cookies }, notes: { passwords } });
+      Object.assign(loaded, { world: link.world, lessonTitle: lesson.title, step: player.index, steps: lesson.steps.length });
     } else say('The link\'s lesson could not be opened (its problems are listed under Lessons).');
   }
   const openWorld = async () => {

@@ -4,26 +4,39 @@
 import { el, replace } from './dom.js';
 import { conceptText } from './lesson-concepts.js';
 import { loadShippedLessons } from './lesson-catalog.js';
+import { loadEntries, progressWords } from './lesson-progress.js';
 
 export class LessonPicker {
   constructor(root, { rpc, player }) {
     Object.assign(this, { root, rpc, player });
     this.shipped = [];  // [{lesson}] in teaching order
+    this.shippedTexts = {};
     this.list = el('ul', { class: 'lesson-list', id: 'lesson-list' }, el('li', { class: 'hint' }, 'Loading the lessons…'));
+    this.challengeList = el('ul', { class: 'lesson-list', id: 'challenge-list' });
     this.file = el('input', { type: 'file', id: 'lesson-file', accept: 'application/json,.json', onchange: () => this.fromFile() });
     this.paste = el('textarea', { id: 'lesson-paste', rows: 4, spellcheck: 'false' });
     this.problems = el('div', { id: 'lesson-problems', class: 'lesson-problems', role: 'alert' });
+    this.progressSlot = el('div', { class: 'progress-slot' });  // "Export my progress" (app.js)
+    this.teacherSlot = el('div', { class: 'progress-slot' });   // "Check progress files" (app.js)
     root.append(
-      el('h3', {}, 'Lessons that come with AuthLab'),
+      el('h3', {}, 'Guided lessons'),
+      el('p', { class: 'hint' }, 'Step by step: each step gives the request or the change, and Show me does it.'),
       this.list,
+      el('h3', {}, 'Challenges'),
+      el('p', { class: 'hint' }, 'The goal, not the way: find it yourself. Hints come one at a time; Show me and Why not? are off.'),
+      this.challengeList,
+      this.progressSlot,
       el('details', { class: 'teacher-lesson' },
         el('summary', {}, 'Your own lesson (for teachers)'),
         el('p', { class: 'hint' }, 'A lesson is one JSON file ("format": "authlab.lesson"). AuthLab checks it before it runs. To give it to a class, start it and use Share as link.'),
         el('div', { class: 'field' }, el('label', { for: 'lesson-file' }, 'From a file'), this.file),
         el('div', { class: 'field' }, el('label', { for: 'lesson-paste' }, 'Or paste its JSON'), this.paste),
         el('div', { class: 'actions' }, el('button', { type: 'button', id: 'lesson-paste-load', onclick: () => this.fromPaste() }, 'Check and start')),
-        this.problems));
+        this.problems),
+      this.teacherSlot);
     root.closest('details')?.addEventListener('toggle', () => this.loadShipped());
+    player.addEventListener('progress', () => { if (this.shipped.length) this.showShipped(); });
+    player.addEventListener('left', () => { if (this.shipped.length) this.showShipped(); });
   }
 
   // The shipped lessons are fetched once, when first needed (the picker opened, a lesson asked for).
@@ -42,11 +55,32 @@ export class LessonPicker {
     }
     const answers = await Promise.all(texts.map((text) => this.rpc.call(undefined, 'parseLesson', [text])));
     this.shipped = answers.filter((a) => a.lesson).map((a) => a.lesson);
-    replace(this.list, this.shipped.map((lesson) => el('li', { dataset: { lesson: lesson.id } },
-      el('strong', {}, lesson.title), ' ', el('span', { class: 'lesson-length' }, `(${lessonLength(lesson)})`), ' ',
-      el('button', { type: 'button', class: 'small primary', id: `lesson-start-${lesson.id}`, 'aria-label': `Start the lesson: ${lesson.title}`,
-        onclick: () => this.player.start(lesson, { shipped: lesson.id }) }, 'Start'),
-      el('p', { class: 'hint' }, lesson.summary, ' ', el('span', { class: 'lesson-covers' }, `Covers: ${lesson.concepts.map(conceptText).join('; ')}.`)))));
+    // The texts as shipped, by id: the teacher's check replays progress files against them.
+    this.shippedTexts = Object.fromEntries(answers.flatMap((a, i) => (a.lesson ? [[a.lesson.id, texts[i]]] : [])));
+    // A shipped lesson the core refuses is a fault of this AuthLab's: said, not left out silently.
+    this.broken = answers.flatMap((a, i) => (a.lesson ? [] : [{ id: idIn(texts[i]), ...((a.errors ?? [])[0] ?? { path: '$', reason: 'the core gave no reason' }) }]));
+    this.showShipped();
+  }
+
+  // Guided lessons and challenges in two lists, each row with its length and the learner's
+  // own progress in it ("3 of 8 steps", "solved").
+  showShipped() {
+    const entries = loadEntries();
+    const row = (lesson) => {
+      const mine = progressWords(lesson, entries[lesson.id]);
+      const verb = !mine ? 'Start' : mine === 'done' || mine === 'solved' ? 'Open' : 'Continue';
+      return el('li', { dataset: { lesson: lesson.id } },
+        el('strong', {}, lesson.title), ' ', el('span', { class: 'lesson-length' }, `(${lessonLength(lesson)})`), ' ',
+        mine ? el('span', { class: 'lesson-mine', dataset: { mine } }, mine) : null, ' ',
+        el('button', { type: 'button', class: 'small primary', id: `lesson-start-${lesson.id}`,
+          'aria-label': `${verb} the ${lesson.mode === 'challenge' ? 'challenge' : 'lesson'}: ${lesson.title}`,
+          onclick: () => this.player.start(lesson, { shipped: lesson.id }, { resume: true }) }, verb),
+        el('p', { class: 'hint' }, lesson.summary, ' ', el('span', { class: 'lesson-covers' }, `Covers: ${lesson.concepts.map(conceptText).join('; ')}.`)));
+    };
+    const challenges = this.shipped.filter((lesson) => lesson.mode === 'challenge');
+    replace(this.list, this.shipped.filter((lesson) => lesson.mode !== 'challenge').map(row));
+    replace(this.challengeList, challenges.length ? challenges.map(row) : el('li', { class: 'hint' }, 'No challenges come with this AuthLab.'),
+      (this.broken ?? []).map(({ id, path, reason }) => el('li', { class: 'field-error' }, `The lesson "${id}" that comes with AuthLab could not be read: ${path}: ${reason}`)));
   }
 
   shippedLesson(id) {
@@ -100,14 +134,45 @@ export class LessonPicker {
 
   async startText(text) {
     const lesson = await this.check(text);
-    if (lesson) await this.player.start(lesson, { text });
+    if (lesson && await this.playsThrough(lesson)) await this.player.start(lesson, { text }, { resume: true });
+  }
+
+  // A teacher's lesson is played through in the worker first, as `lessons check` plays it: a
+  // step that cannot be met would strand the class there. → whether to start it (at once when
+  // it plays through; otherwise the teacher chooses, having read which step fails and why).
+  async playsThrough(lesson) {
+    const { failing } = await this.rpc.call(undefined, 'checkLesson', [lesson], 'Playing the lesson through before it starts…');
+    if (!failing?.length) return true;
+    const [{ index, title, failures }] = failing;
+    return new Promise((resolve) => {
+      const choose = (start) => () => {
+        replace(this.problems);
+        resolve(start);
+      };
+      replace(this.problems,
+        el('p', {}, `This lesson does not play through: step ${index + 1} "${title}" cannot be met as written. A class would be stuck there.`),
+        el('ul', {}, failures.map((failure) => el('li', {}, failure))),
+        el('div', { class: 'actions' },
+          el('button', { type: 'button', id: 'lesson-start-anyway', onclick: choose(true) }, 'Start anyway'),
+          el('button', { type: 'button', id: 'lesson-start-cancel', class: 'primary', onclick: choose(false) }, 'Cancel')));
+      this.problems.querySelector('#lesson-start-cancel').focus();
+    });
+  }
+}
+
+// A lesson text's id, to name it when it cannot be read.
+function idIn(text) {
+  try {
+    return String(JSON.parse(text).id ?? '?');
+  } catch {
+    return '?';
   }
 }
 
 // "11 steps, about 9 min": a request about 45 s in class (send, read, talk), an admin change 2
-// min, waiting for the clock 30 s.
+// min, waiting for the clock 30 s, a challenge step (finding the way) 4 min.
 export function lessonLength(lesson) {
-  const seconds = lesson.steps.reduce((sum, step) => sum + (step.admin ? 120 : step.advance ? 30 : 45), 0);
+  const seconds = lesson.steps.reduce((sum, step) => sum + (lesson.mode === 'challenge' ? 240 : step.admin ? 120 : step.advance ? 30 : 45), 0);
   const steps = lesson.steps.length;
   return `${steps} step${steps === 1 ? '' : 's'}, about ${Math.max(1, Math.round(seconds / 60))} min`;
 }

@@ -1,112 +1,110 @@
-// The lesson player: one lesson, step by step, beside the lab. The lesson runs on a world of
-// its own (built by the core from the lesson's setup); the learner's own world is put aside
-// and given back on leaving. A step is met when the core says so (core.checkLessonStep) about
-// what the learner really did: the request they sent, however they built it; the world after
-// their admin change; the clock they moved. The page never decides that itself.
-// <body> carries data-lesson, data-lesson-step (1-based), data-lesson-steps and
-// data-presenter, which the tests and the presenter's styles rely on.
+// The lesson player: one lesson, step by step, beside the lab. The lesson runs on a core of
+// its own (lab.lessonCore) that records everything done to it — requests, admin changes,
+// clock moves, imports — and judges the lesson's steps itself: after every 'exchange' and
+// 'change' of the lab the player asks core.lessonState() and shows what it says. The page
+// never decides whether a step is met. What the page records besides are the learner's moves
+// in the lesson (core.lessonEvent): a step entered, a hint or a solution shown, a guess.
+// A guided step gives the request (prefill, "Show me"); a challenge step gives only the goal,
+// hints one at a time and, on "I give up", the solution. The learner's own world is put aside
+// and given back on leaving; the lesson's progress entry is saved after each change, and a
+// reload rebuilds the lesson by replaying its evidence.
+// <body> carries data-lesson, data-lesson-step (1-based), data-lesson-steps, data-lesson-mode,
+// data-answer-held and data-presenter, which the tests and the presenter's styles rely on.
 import { announce } from './announce.js';
 import { deadlineFor, labelFor } from './busy-labels.js';
-import { el, replace } from './dom.js';
-import { conceptText } from './lesson-concepts.js';
-import { adminFeedback, requestFeedback } from './lesson-feedback.js';
-import { renderMarkup, withCaptures } from './lesson-markup.js';
-import { clearProgress, lessonStore, saveProgress } from './lesson-progress.js';
+import { el } from './dom.js';
+import { draftFrom } from './lesson-draft.js';
+import { Predictions } from './lesson-predict.js';
+import { clearOpenLesson, entryFor, lessonStore, saveEntry, saveOpenLesson } from './lesson-progress.js';
+import { buildStepView, renderStep } from './lesson-step-view.js';
 import { defaultPasswords } from './passwords.js';
 import { remoteCore } from './rpc.js';
 
-// A scenario request (method, path, headers, json | form | body) as the console's draft. The
-// jar goes with it unless it names its own Cookie, as in a scenario.
-export function draftFrom(request) {
-  const headers = Object.entries(request.headers ?? {}).map(([name, value]) => [name, String(value)]);
-  const named = (wanted) => headers.find(([name]) => name.toLowerCase() === wanted);
-  let type = 'application/json';
-  let body = '';
-  if (request.json !== undefined) body = JSON.stringify(request.json, null, 2);
-  else if (request.form !== undefined) {
-    type = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(Object.entries(request.form).map(([k, v]) => [k, String(v)])).toString();
-  } else if (typeof request.body === 'string') {
-    body = request.body;
-    type = named('content-type') ? named('content-type')[1] : '';
-  }
-  return {
-    method: request.method, path: request.path, type, body, mechanism: 'none', sendJar: !named('cookie'),
-    headers: headers.filter(([name]) => name.toLowerCase() !== 'content-type' || body === ''),
-  };
-}
-
 // The admin's section where each admin command's change is made by hand.
 const adminSection = { save_group: 'groups', delete_group: 'groups', set_policies: 'policies' };
+
+// A new lesson's random seed (its tokens, salts and keys), from the browser's cryptographic source.
+const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 
 export class LessonPlayer extends EventTarget {
   constructor(root, { lab, rpc, requestConsole, showTab }) {
     super();
     Object.assign(this, { root, lab, rpc, console: requestConsole, showTab });
     this.lesson = null;
-    this.generation = 0;
-    lab.addEventListener('exchange', ({ detail }) => this.checkRequest(detail));
-    lab.addEventListener('change', () => this.checkWorld());
-    this.build();
+    this.state = null;
+    this.updates = 0;
+    lab.addEventListener('exchange', () => {
+      if (!this.lesson) return;
+      this.acted = true;
+      this.problem = null;
+      this.update();
+    });
+    lab.addEventListener('change', () => this.update());
+    this.predictions = new Predictions(this);
+    buildStepView(this);
     this.mark();
   }
 
-  get step() { return this.lesson?.steps[this.progress.step] ?? null; }
-  get index() { return this.progress.step; }
-  get met() { return Boolean(this.progress.met[this.index]); }
-
-  build() {
-    const button = (id, text, onclick, cls) => el('button', { type: 'button', id, class: cls, onclick }, text);
-    this.counter = el('p', { class: 'lesson-counter', id: 'lesson-counter' });
-    this.title = el('h2', { id: 'lesson-title' });
-    this.stepTitle = el('h3', { id: 'lesson-step-title' });
-    this.text = el('div', { class: 'lesson-text', id: 'lesson-text' });
-    this.hint = el('p', { class: 'lesson-hint', id: 'lesson-hint', hidden: true });
-    this.verdict = el('p', { class: 'lesson-verdict', id: 'lesson-verdict', role: 'status', 'aria-live': 'polite' });
-    this.explain = el('div', { class: 'lesson-explain', id: 'lesson-explain', hidden: true });
-    this.end = el('div', { class: 'lesson-end', id: 'lesson-end', hidden: true });
-    this.confirm = el('div', { class: 'lesson-confirm', id: 'lesson-confirm', role: 'alertdialog', 'aria-label': 'Restart the lesson?', hidden: true },
-      el('p', {}, 'Start again from step 1? What was done in this lesson is lost.'),
-      el('div', { class: 'actions' },
-        button('lesson-restart-yes', 'Restart from step 1', () => this.restart(), 'danger'),
-        button('lesson-restart-no', 'Keep going', () => this.cancelRestart())));
-    this.backButton = button('lesson-back', '← Back', () => this.back());
-    this.nextButton = button('lesson-next', 'Next →', () => this.next(), 'primary');
-    this.showButton = button('lesson-show', 'Show me', () => this.showMe());
-    this.stepView = el('div', { id: 'lesson-step' }, this.stepTitle, this.text, this.hint, this.verdict, this.explain,
-      el('div', { class: 'actions lesson-actions' }, this.backButton,
-        button('lesson-hint-button', 'Hint', () => { this.hint.hidden = !this.hint.hidden; }),
-        this.showButton, this.nextButton));
-    this.root.append(this.counter, this.title, this.stepView, this.end, this.confirm,
-      el('div', { class: 'actions lesson-tools' },
-        button('lesson-restart', 'Restart', () => this.askRestart()),
-        button('lesson-presenter', 'Presenter mode', () => this.dispatchEvent(new Event('presenter'))),
-        button('lesson-leave', 'Leave the lesson', () => this.leave())),
-      el('p', { class: 'presenter-keys', id: 'presenter-keys' }, el('kbd', {}, '→'), ' or ', el('kbd', {}, 'Space'), ' next · ',
-        el('kbd', {}, '←'), ' back · ', el('kbd', {}, 'T'), ' tools · ', el('kbd', {}, 'R'), ' restart · ', el('kbd', {}, 'F'), ' full screen'));
-  }
+  get step() { return this.lesson?.steps[this.index] ?? null; }
+  get index() { return this.progress?.step ?? 0; }
+  get challenge() { return this.lesson?.mode === 'challenge'; }
+  get stepState() { return this.state?.steps?.[this.index] ?? null; }
+  get met() { return this.stepState?.met === true; }
+  get captures() { return this.state?.captures ?? {}; }
+  // Why not? would solve a challenge for the learner: it is off while one runs.
+  get challenging() { return Boolean(this.lesson) && this.challenge && !this.progress.finished; }
 
   // Starts `lesson` (as lab.parseLesson returned it). `source` says how to find it again after a
-  // reload; `resume` is saved progress to continue from.
-  async start(lesson, source, resume = null) {
+  // reload. `resume`: go on from the lesson's saved entry (replayed), if there is one;
+  // `link`: {world, cookies, step} a share link brought; `notes`: the page's notes in it.
+  async start(lesson, source, { resume = false, link = null, notes = null, finished = false } = {}) {
+    await this.savingEntry;  // the lesson left is saved as it was left
     const previous = this.core;
     if (!this.lesson) this.own = { core: this.lab.core, notes: this.lab.notes, undoStack: this.lab.undoStack, store: this.lab.store };
-    const coreId = await this.rpc.call(undefined, 'lessonCore', [lesson], 'Building the lesson\'s world…');
-    const core = remoteCore(this.rpc, coreId, labelFor, deadlineFor);
-    if (resume?.world) {
-      const answer = await core.importWorld(resume.world);
-      if (!answer.error && resume.cookies) await core.importCookies(resume.cookies);
+    this.starting = true;
+    let core = null;
+    let lost = null;
+    let replayed = false;
+    const saved = resume ? entryFor(lesson.id) : null;
+    try {
+      if (saved) {
+        try {
+          core = await this.openCore(lesson, { seed: saved.evidence.seed, evidence: saved.evidence });
+        } catch (error) {
+          lost = error.message;  // another version of the lesson, or a damaged entry: start afresh
+        }
+      }
+      core ??= await this.openCore(lesson, { seed: newSeed() });
+      if (link?.world) {
+        const answer = await core.importWorld(link.world);
+        if (!answer.error && link.cookies) await core.importCookies(link.cookies);
+      }
+      this.lesson = lesson;
+      this.core = core;
+      replayed = Boolean(saved) && !lost;
+      const lessonNotes = { passwords: { ...defaultPasswords }, held: {}, ...(notes ?? {}) };
+      this.progress = { source, step: 0, finished: replayed && finished, notes: lessonNotes };
+      this.state = await core.lessonState();
+      await this.lab.switchTo({ core, notes: lessonNotes, undoStack: [], store: lessonStore(this.progress) });
+    } finally {
+      this.starting = false;
     }
-    this.lesson = lesson;
-    this.core = core;
-    this.progress = resume ?? { step: 0, met: [], captures: {}, stepStart: null, finished: false };
-    this.progress.source = source;
-    const notes = { passwords: { ...defaultPasswords }, held: {}, ...(resume?.notes ?? {}) };
-    await this.lab.switchTo({ core, notes, undoStack: [], store: lessonStore(this.progress) });
     if (previous) await this.close(previous);
     this.root.hidden = false;
-    await this.enter(this.progress.step, { fresh: !resume });
+    const last = lesson.steps.length - 1;
+    if (replayed) await this.enter(Math.min(this.state.step ?? 0, last), { fresh: false, record: false });
+    else if (!await this.enter(Math.min(link?.step ?? 0, last), { fresh: true })) {
+      // A link's later step: the core lets a step begin only once those before it are done.
+      await this.enter(0, { fresh: true });
+      this.say(`The link points at step ${link.step + 1}; a lesson's steps are done in order, so it starts at step 1, on the link's world.`);
+    }
+    if (lost) this.say(`Your saved progress in this lesson could not be replayed (${lost}); it starts again from step 1.`);
     announce(`Lesson: ${lesson.title}.`);
+  }
+
+  async openCore(lesson, options) {
+    const coreId = await this.rpc.call(undefined, 'lessonCore', [lesson, options], 'Building the lesson\'s world…', 120_000);
+    return remoteCore(this.rpc, coreId, labelFor, deadlineFor);
   }
 
   // A lesson's core is closed once the lab no longer uses it (calls already sent finish first).
@@ -114,13 +112,17 @@ export class LessonPlayer extends EventTarget {
     await this.rpc.call(undefined, 'close', [core.id]).catch(() => {});
   }
 
-  // Gives the learner's own world back.
+  // Gives the learner's own world back. The lesson's progress entry stays (the list and the
+  // progress file show it; starting the lesson again goes on from it).
   async leave() {
     if (!this.lesson) return;
+    await this.savingEntry;
     const lessonCore = this.core;
+    this.predictions.cancel();
     this.lesson = null;
     this.core = null;
-    clearProgress();
+    this.state = null;
+    clearOpenLesson();
     this.root.hidden = true;
     await this.lab.switchTo(this.own);
     await this.close(lessonCore);
@@ -147,15 +149,16 @@ export class LessonPlayer extends EventTarget {
   async restart() {
     if (!this.lesson) return;
     this.confirm.hidden = true;
-    await this.start(this.lesson, this.progress.source);
+    await this.start(this.lesson, this.progress.source, { notes: { passwords: { ...defaultPasswords }, held: {} } });
     announce('The lesson starts again from step 1.');
   }
 
   async back() {
     if (!this.lesson) return;
-    if (this.progress.finished) this.progress.finished = false;
-    else if (this.index > 0) this.progress.step -= 1;
-    await this.enter(this.index, { fresh: false });
+    if (this.progress.finished) {
+      this.progress.finished = false;
+      await this.enter(this.index, { fresh: false });
+    } else if (this.index > 0) await this.enter(this.index - 1, { fresh: false });
   }
 
   async next() {
@@ -169,42 +172,85 @@ export class LessonPlayer extends EventTarget {
     }
     if (this.index + 1 >= this.lesson.steps.length) {
       this.progress.finished = true;
-      this.save();
+      saveOpenLesson(this.progress);
       this.render();
       return;
     }
-    this.progress.step += 1;
-    await this.enter(this.index, { fresh: true });
+    await this.enter(this.index + 1, { fresh: true });
   }
 
-  // Shows step `index`; a fresh entry also prepares the console (a request step's prepared
-  // request) and starts an advance step's clock.
-  async enter(index, { fresh }) {
-    this.generation += 1;  // a check still under way was about another step
+  // Shows step `index` and tells the core the learner is on it (`record`; not when a reload
+  // puts the learner back where the evidence says). A fresh entry also prepares the console
+  // (a guided request step's prepared request) and opens where the learner acts.
+  // → false when the core refuses the step (one before it is not done): nothing moves then.
+  async enter(index, { fresh, record = true }) {
+    this.updates += 1;  // a state asked for before is about the step left
+    this.predictions.cancel();
+    if (record) {
+      try {
+        this.state = await this.core.lessonEvent({ enter: index });
+      } catch (error) {
+        this.say(error.message);
+        return false;
+      }
+    }
     this.progress.step = index;
     const step = this.step;
-    if (fresh || this.progress.stepStart === null) this.progress.stepStart = this.lab.snapshot?.now ?? 0;
     if (fresh && step.request && step.prefill !== false) {
-      const request = await this.lab.core.lessonRequest(this.lesson, index, this.progress.captures);
+      const request = await this.lab.core.lessonRequest(this.lesson, index, this.captures);
       if (!request.error) this.console.load(draftFrom(request));
     }
     if (fresh) this.showTab(step.admin ? 'admin' : step.advance ? 'tokens' : 'request');  // where the learner acts
     if (fresh && step.admin) this.openAdmin?.(adminSection[step.admin.op] ?? 'users');  // at the section that makes the change
-    this.hint.hidden = true;
-    this.failures = [];
-    this.nudged = false;
+    Object.assign(this, { hintOpen: false, acted: false, nudged: false, problem: null, askingGiveUp: false, offerUndo: false });
     this.stepWorld = this.lab.snapshot;  // what an admin step's feedback compares with
-    this.save();
+    this.predictions.reveal();
+    saveOpenLesson(this.progress);
     this.render();
-    if (!this.met) await this.checkWorld();
+    this.saveProgressEntry();
+    return true;
   }
 
-  // "Show me": does the step for the learner, through the same paths the learner would use.
+  // The core's judgment now (after every exchange and change).
+  async update() {
+    if (!this.lesson || this.starting) return;
+    const asked = ++this.updates;
+    const core = this.core;
+    let state;
+    try {
+      state = await core.lessonState();
+    } catch (error) {
+      if (asked === this.updates) this.say(error.message);
+      return;
+    }
+    if (asked !== this.updates || core !== this.core) return;  // a newer one is on its way
+    this.setState(state);
+  }
+
+  setState(state) {
+    const wasMet = this.met;
+    this.state = state;
+    if (!wasMet && this.met) announce(`Step ${this.index + 1} done. ${this.step.explain ?? ''}`);
+    if (this.step?.admin && !this.met) this.offerUndo = this.lab.undoStack.length > 0;
+    this.render();
+    this.saveProgressEntry();
+  }
+
+  // Records one of the learner's moves (a hint, a solution, a guess) and shows the state after.
+  async record(event) {
+    try {
+      this.setState(await this.core.lessonEvent(event));
+    } catch (error) {
+      this.say(error.message);
+    }
+  }
+
+  // "Show me" (guided steps): does the step for the learner, through the paths the learner would use.
   async showMe() {
     const step = this.step;
-    if (!step) return;
+    if (!step || this.challenge) return;
     if (step.request) {
-      const request = await this.lab.core.lessonRequest(this.lesson, this.index, this.progress.captures);
+      const request = await this.lab.core.lessonRequest(this.lesson, this.index, this.captures);
       if (request.error) return this.say(request.error);
       this.console.load(draftFrom(request));
       this.showTab('request');
@@ -213,115 +259,79 @@ export class LessonPlayer extends EventTarget {
       const answer = await this.lab.admin(step.admin, `Lesson: ${step.title}`);
       if (answer.error) this.say(answer.error);
     } else if (step.advance) {
-      const moved = (this.lab.snapshot.now - this.progress.stepStart) / 1000;
-      await this.lab.advance(Math.max(0, Math.ceil(step.advance - moved)), `${step.advance} seconds on`);
+      // The core judges the clock moved since the step was entered: move the whole amount.
+      await this.lab.advance(step.advance, `${step.advance} seconds on`);
     }
   }
 
-  // A request the learner sent (any panel): does it meet the step?
-  async checkRequest({ request, response }) {
-    if (!this.lesson || !this.step?.request || this.met || this.progress.finished) return;
-    const generation = ++this.generation;
-    try {
-      const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, { request, response, captures: this.progress.captures });
-      if (generation === this.generation) this.judge({ ...answer, failures: requestFeedback(this.step, answer.failures ?? []) });
-    } catch (error) {
-      this.say(error.message);
+  // "Hint": a guided step's one hint shows and hides (its first showing counted); a challenge
+  // step's next hint is revealed and counted.
+  async showHint() {
+    if (!this.lesson) return;
+    const shown = this.stepState?.hints ?? 0;
+    if (this.challenge) {
+      if (shown >= (this.step.hints?.length ?? 0)) return;
+      await this.record({ hint: this.index });
+      announce(`Hint ${shown + 1} of ${this.step.hints.length}: ${this.step.hints[shown]}`);
+      return;
     }
+    this.hintOpen = !this.hintOpen;
+    if (this.hintOpen && shown === 0) await this.record({ hint: this.index });
+    else this.render();
   }
 
-  // The world or the clock changed: does that meet an admin or advance step?
-  async checkWorld() {
-    const step = this.step;
-    if (!this.lesson || this.met || this.progress.finished || !(step?.admin || step?.advance)) return;
-    const generation = ++this.generation;
-    const attempt = step.admin
-      ? { captures: this.progress.captures }
-      : { advanced: ((this.lab.snapshot?.now ?? 0) - this.progress.stepStart) / 1000, captures: this.progress.captures };
-    try {
-      const answer = await this.lab.core.checkLessonStep(this.lesson, this.index, attempt);
-      if (generation !== this.generation) return;
-      // Once the learner has changed something, an admin step that is still unmet says why.
-      if (step.admin && !answer.met && changedSince(this.stepWorld, this.lab.snapshot)) {
-        const said = adminFeedback(step.admin, this.stepWorld, this.lab.snapshot);
-        this.judge({ ...answer, failures: said ? [said] : answer.failures });
-        this.offerUndo = this.lab.undoStack.length > 0;
-        this.render();
-      } else {
-        if (step.admin) this.failures = [];  // back as it was (Undo): nothing to say yet
-        this.judge(answer, { quiet: true });
-      }
-    } catch (error) {
-      this.say(error.message);
-    }
-  }
-
-  judge({ met, failures = [], captures }, { quiet = false } = {}) {
-    this.offerUndo = false;
-    if (met) {
-      this.progress.met[this.index] = true;
-      if (captures) this.progress.captures = captures;
-      this.failures = [];
-      announce(`Step ${this.index + 1} done. ${this.step.explain ?? ''}`);
-    } else if (!quiet) {
-      this.failures = failures;
-    }
-    this.save();
+  // "I give up" asks once, then shows the step's solution (counted).
+  giveUp() {
+    this.askingGiveUp = true;
     this.render();
+    this.root.querySelector('#lesson-give-up-no')?.focus();
+  }
+
+  async confirmGiveUp(yes) {
+    this.askingGiveUp = false;
+    if (yes) {
+      await this.record({ solution: this.index });
+      this.root.querySelector('#lesson-solution')?.focus();
+    } else this.render();
   }
 
   say(message) {
-    this.failures = [message];
+    this.problem = message;
     this.render();
   }
 
-  save() {
-    if (this.lesson) saveProgress(this.progress);
+  // The lesson's entry of the progress file, saved after each change (one save at a time;
+  // changes meanwhile are saved once it is done).
+  saveProgressEntry() {
+    if (!this.lesson) return;
+    if (this.savingEntry) {
+      this.saveAgain = true;
+      return;
+    }
+    const { lesson, core, progress } = this;
+    this.savingEntry = (async () => {
+      do {
+        this.saveAgain = false;
+        const entry = await core.lessonProgress({ shipped: progress.source.shipped !== undefined }).catch(() => null);
+        if (entry && core === this.core && !saveEntry(lesson.id, entry) && !this.unsaved) {
+          this.unsaved = true;  // said once: storage full or turned off
+          this.say('Your progress could not be kept in this browser (its storage is full or off): export it before you close the page.');
+        }
+      } while (this.saveAgain && core === this.core);
+      this.dispatchEvent(new Event('progress'));
+    })().finally(() => { this.savingEntry = null; });
+  }
+
+  // The open lesson's entry as it is now (for "Export my progress"), or null.
+  async currentEntry() {
+    if (!this.lesson) return null;
+    await this.savingEntry;
+    return this.core.lessonProgress({ shipped: this.progress.source.shipped !== undefined });
   }
 
   render() {
     this.mark();
-    if (!this.lesson) return;
-    const { lesson, progress } = this;
-    const total = lesson.steps.length;
-    replace(this.title, lesson.title);
-    if (progress.finished) {
-      replace(this.counter, `Done: ${total} of ${total} steps`);
-      this.stepView.hidden = true;
-      this.end.hidden = false;
-      replace(this.end, el('h3', {}, 'What you covered'),
-        el('ul', { id: 'lesson-concepts' }, lesson.concepts.map((id) => el('li', { dataset: { concept: id } }, conceptText(id)))),
-        el('div', { class: 'actions' },
-          el('button', { type: 'button', onclick: () => this.back() }, '← Back to the last step'),
-          this.following(lesson)));
-      return;
-    }
-    const step = this.step;
-    this.stepView.hidden = false;
-    this.end.hidden = true;
-    // Values read from earlier answers (`${order}`) are shown as the learner got them.
-    const markup = (text) => renderMarkup(withCaptures(text ?? '', progress.captures));
-    replace(this.counter, `Step ${this.index + 1} of ${total}`);
-    replace(this.stepTitle, ...markup(step.title));
-    replace(this.text, ...markup(step.text));
-    replace(this.hint, 'Hint: ', ...markup(step.hint));
-    this.explain.hidden = !this.met;
-    replace(this.explain, ...(this.met && step.explain ? markup(step.explain) : []));
-    const kind = step.request ? 'request' : step.admin ? 'admin' : 'advance';
-    if (this.met) replace(this.verdict, '✓ Done. ', this.index + 1 < total ? 'Press Next.' : 'Press Next to finish.');
-    else if (this.failures?.length) {
-      replace(this.verdict, 'Not yet: ', this.failures.join('; '),
-        this.offerUndo ? [' ', el('button', { type: 'button', class: 'small', id: 'lesson-undo', onclick: () => this.lab.undo() }, 'Undo that change')] : []);
-    }
-    else if (this.nudged) replace(this.verdict, 'Not yet: ', { request: 'send the request first (Show me sends it).',
-      admin: 'make the change in the admin first (Show me makes it).', advance: 'move the clock first (Show me moves it).' }[kind]);
-    else replace(this.verdict, { request: 'Waiting for your request…', admin: 'Waiting for your change in the admin…',
-      advance: 'Waiting for the clock to move…' }[kind]);
-    this.verdict.dataset.met = String(this.met);
-    this.verdict.dataset.nudged = String(!this.met && Boolean(this.nudged));
-    this.backButton.disabled = this.index === 0;
-    this.nextButton.disabled = !this.met;
-    this.nextButton.textContent = this.index + 1 < total ? 'Next →' : 'Finish →';
+    if (this.lesson) renderStep(this);
   }
 
   // "Next lesson →" at the end of a shipped lesson that has one after it (app.js tells which).
@@ -329,14 +339,14 @@ export class LessonPlayer extends EventTarget {
     const next = this.progress.source.shipped !== undefined ? this.nextLesson?.(lesson.id) : null;
     if (!next) return null;
     return el('button', { type: 'button', class: 'primary', id: 'lesson-next-lesson',
-      onclick: () => this.start(next, { shipped: next.id }) }, `Next lesson: ${next.title} →`);
+      onclick: () => this.start(next, { shipped: next.id }, { resume: true }) }, `Next lesson: ${next.title} →`);
   }
 
-  // <body>'s contract: data-lesson, data-lesson-step (1-based), data-lesson-steps.
+  // <body>'s contract: data-lesson, data-lesson-step (1-based), data-lesson-steps, data-lesson-mode.
   mark() {
     const body = document.body.dataset;
     if (!this.lesson) {
-      for (const name of ['lesson', 'lessonStep', 'lessonSteps', 'lessonDone']) delete body[name];
+      for (const name of ['lesson', 'lessonStep', 'lessonSteps', 'lessonDone', 'lessonMode', 'answerHeld']) delete body[name];
       document.body.classList.remove('in-lesson');
       return;
     }
@@ -344,12 +354,7 @@ export class LessonPlayer extends EventTarget {
     body.lessonStep = String(this.index + 1);
     body.lessonSteps = String(this.lesson.steps.length);
     body.lessonDone = String(Boolean(this.progress.finished));
+    body.lessonMode = this.challenge ? 'challenge' : 'guided';
     document.body.classList.add('in-lesson');
   }
-}
-
-// Whether the learner changed the world's users, groups or policies since `before`.
-function changedSince(before, now) {
-  const part = (snapshot) => JSON.stringify([snapshot?.users, snapshot?.groups, snapshot?.policies]);
-  return Boolean(before && now) && part(before) !== part(now);
 }

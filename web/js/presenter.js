@@ -1,18 +1,22 @@
 // Presenter mode, for a projector (presenter.css, body[data-presenter="true"]): the step and
 // the answer on one screen, and keys a presenter can trust. → or Space next (never a press of
 // the focused button: Space after Send must not send again), ← back, R restart (asked first;
-// R again confirms, Escape keeps going), T the folded tools, F full screen.
+// R again confirms, Escape keeps going), T the folded tools, F full screen, H hides the answer
+// of a predict step until the class has guessed, A shows it.
 import { announce } from './announce.js';
 import { byId, el } from './dom.js';
 
 const typing = (target) => target.closest?.('input, textarea, select, [contenteditable], [role="tab"]');
-const keysSaid = '→ or Space next, ← back, T tools, R restart, F full screen.';
+const keysSaid = '→ or Space next, ← back, T tools, R restart, F full screen, H hide answers until the class guesses, A show the answer.';
 
 export function setUpPresenter(player) {
   const on = () => document.body.dataset.presenter === 'true';
   const set = (wanted) => {
     document.body.dataset.presenter = String(wanted);
-    if (!wanted) delete document.body.dataset.presenterTools;
+    if (!wanted) {
+      delete document.body.dataset.presenterTools;
+      player.predictions.reveal();  // a held answer is not kept from a learner at a desk
+    }
     byId('lesson-presenter').textContent = wanted ? 'Exit presenter mode' : 'Presenter mode';
     const url = new URL(location.href);
     if (wanted) url.searchParams.set('presenter', '');
@@ -33,6 +37,8 @@ export function setUpPresenter(player) {
     announce(shown ? 'The tools are folded away (T brings them back).' : 'The header, the tabs and the console are back (T folds them).');
   };
   const restart = () => (player.asking ? player.restart() : player.askRestart());
+  const hold = () => player.predictions.toggleHold();
+  const reveal = () => player.predictions.reveal();
 
   document.addEventListener('keydown', (event) => {
     if (!on() || !player.lesson) return;
@@ -44,6 +50,7 @@ export function setUpPresenter(player) {
       : {
         ArrowRight: () => player.next(), ' ': () => player.next(), ArrowLeft: () => player.back(),
         r: restart, R: restart, t: toggleTools, T: toggleTools, f: fullScreen, F: fullScreen,
+        h: hold, H: hold, a: reveal, A: reveal,
       }[event.key];
     if (!action) return;
     event.preventDefault();  // also keeps Space from pressing the focused button (Send, Show me)

@@ -29,6 +29,6 @@ export function askToOpenShared() {
 // `current` and `wanted`: lesson titles; `step`: the step reached in the current one (1-based).
 export function askToReplaceLesson({ current, step, wanted }) {
   return ask({ id: 'lesson-prompt', label: 'Leave the lesson in progress?',
-    text: `This link opens the lesson "${wanted}". You are at step ${step} of "${current}": opening the link starts it again from the beginning later.`,
+    text: `This link opens the lesson "${wanted}". You are at step ${step} of "${current}": your progress in it is kept, and Continue in the lesson list picks it up again.`,
     yes: ['lesson-prompt-open', 'Open the link\'s lesson'], no: ['lesson-prompt-keep', 'Keep my lesson'] });
 }

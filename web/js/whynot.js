@@ -11,11 +11,16 @@ export class WhyNot {
     this.lab = lab;
     this.console = requestConsole;
     this.generation = 0;
+    this.paused = () => false;  // app.js: true while a challenge runs (Why not? would solve it)
     lab.addEventListener('exchange', (event) => this.explain(event.detail));
   }
 
   async explain(exchange) {
     const generation = ++this.generation;
+    if (this.paused()) {
+      replace(this.root, el('p', { class: 'hint', id: 'whynot-off' }, 'Why not? is off during a challenge: finding the way is the challenge. Hint helps.'));
+      return;
+    }
     const { status } = exchange.response;
     if (status !== 401 && status !== 403 && status !== 429) {
       replace(this.root, el('p', { class: 'hint' }, `${status}: nothing to explain here; this panel speaks up for 401, 403 and 429.`));
