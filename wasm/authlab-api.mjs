@@ -46,6 +46,16 @@ function parsed(text) {
   return value;
 }
 
+// A native Core as a Core, or (freed) the reason it could not open.
+function opened(native) {
+  const status = JSON.parse(native.status());
+  if (status.error) {
+    native.delete();
+    throw new Error(status.error);
+  }
+  return new Core(native);
+}
+
 export class AuthLab {
   constructor(module) {
     this.module = module;
@@ -54,13 +64,7 @@ export class AuthLab {
   // A backend on the system clock with a cryptographic random source. Throws when `spec` is
   // neither "default", "empty" nor a world this page can load.
   core(spec = 'default') {
-    const native = new this.module.Core(typeof spec === 'string' ? spec : JSON.stringify(spec));
-    const status = JSON.parse(native.status());
-    if (status.error) {
-      native.delete();
-      throw new Error(status.error);
-    }
-    return new Core(native);
+    return opened(new this.module.Core(typeof spec === 'string' ? spec : JSON.stringify(spec)));
   }
 
   // A lesson file's text → { lesson } (normalized: defaults filled) or
@@ -77,13 +81,7 @@ export class AuthLab {
   // judges the steps (lessonState). `lesson`: what parseLesson gave (or its JSON text). Throws
   // for a bad lesson, or evidence that does not replay.
   lessonCore(lesson, { seed, evidence } = {}) {
-    const native = new this.module.Core(lessonText(lesson), JSON.stringify(evidence ? { evidence } : { seed }));
-    const status = JSON.parse(native.status());
-    if (status.error) {
-      native.delete();
-      throw new Error(status.error);
-    }
-    return new Core(native);
+    return opened(new this.module.Core(lessonText(lesson), JSON.stringify(evidence ? { evidence } : { seed })));
   }
 
   // The lesson played headless as `tools/authlab lessons check` plays it (a teacher's lesson,
