@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 
 import { callDeadlineMs } from '../../web/js/rpc.js';
 import { choosePreset, expectExchange, openLab, shareLink, showTab } from './helpers.mjs';
+import { allShippedLessons, sendGuessing } from './lessons.tests.mjs';
 
 async function addGroup(page, name) {
   await showTab(page, 'admin');
@@ -68,6 +69,41 @@ export const tests = [
       assert.ok([200, 401, 403].includes(await expectExchange(page, () => page.click('#send'))));
       const fresh = await coreWorker(page);
       assert.notEqual(fresh, worker, 'the dead worker was replaced');
+    },
+  },
+  {
+    name: 'a worker killed in a lesson is restarted: the learner\'s world waits intact and the lesson is rebuilt from its evidence',
+    async run({ context, url, root }) {
+      await context.clock.install();
+      const page = await openLab(context, url);
+      await addGroup(page, 'Auditors');  // the learner's own world, put aside by the lesson
+      const lesson = allShippedLessons(root).find((one) => one.id === 'tokens');
+      await page.goto(`${url}?lesson=${lesson.id}`);
+      await page.waitForSelector(`body[data-ready="true"][data-lesson="${lesson.id}"][data-lesson-step="1"]`);
+      await sendGuessing(page, lesson.steps[0].expect.status, '#lesson-show');
+      await page.waitForSelector('#lesson-verdict[data-met="true"]');
+      const worker = await coreWorker(page);
+      await worker.evaluate(() => {
+        const handle = self.onmessage;
+        self.onmessage = (event) => {
+          if (event.data.method === 'handle') self.close();
+          else handle(event);
+        };
+      });
+      await choosePreset(page, 'GET', '/api/books/');
+      await page.click('#send');
+      await passTheCallDeadline(page);
+      await page.waitForSelector('#world-message:has-text("The lesson was rebuilt from what you did in it")');
+      await page.waitForFunction(() => !document.body.classList.contains('is-busy'));
+      // Still in the lesson, its first step still done (replayed), and the new core answers.
+      assert.equal(await page.evaluate(() => document.body.dataset.lesson), lesson.id);
+      await page.waitForSelector('#lesson-verdict[data-met="true"]');
+      assert.ok([200, 401, 403].includes(await sendGuessing(page, 200)));
+      // Leaving gives the learner's own world back, intact.
+      await page.click('#lesson-leave');
+      await page.waitForFunction(() => document.body.dataset.lesson === undefined);
+      await showGroups(page);
+      await groupButton(page, 'Auditors').waitFor();
     },
   },
   {

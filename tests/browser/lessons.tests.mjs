@@ -21,7 +21,7 @@ function shippedLessons(root) {
   return allShippedLessons(root).filter((lesson) => lesson.mode !== 'challenge');
 }
 
-async function openLesson(context, url, id, extra = '') {
+export async function openLesson(context, url, id, extra = '') {
   const page = await openLab(context, `${url}?lesson=${id}${extra}`);
   await page.waitForSelector(`body[data-lesson="${id}"][data-lesson-step="1"]`);
   return page;

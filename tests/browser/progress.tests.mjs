@@ -10,16 +10,10 @@ import { join } from 'node:path';
 
 import { assertInert, openLab, showTab } from './helpers.mjs';
 import { axeProblems } from './challenges.tests.mjs';
-import { adminByHand, sendGuessing, startFromPicker } from './lessons.tests.mjs';
+import { adminByHand, openLesson, sendGuessing, startFromPicker } from './lessons.tests.mjs';
 
 const lessonFile = (root, id) => JSON.parse(readFileSync(join(root, 'web', 'lessons', `${id}.json`), 'utf8'));
 const payload = '<img src=x onerror=window.__xss=1>';
-
-async function openLesson(context, url, id, extra = '') {
-  const page = await openLab(context, `${url}?lesson=${id}${extra}`);
-  await page.waitForSelector(`body[data-lesson="${id}"][data-lesson-step="1"]`);
-  return page;
-}
 
 // Does step `index` (0-based) with Show me, or from the prepared console for a request step,
 // guessing `guess` when the step asks; waits until it is met.

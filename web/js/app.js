@@ -45,7 +45,8 @@ async function start() {
   // The saved state first; a world in the link replaces it (and can be undone).
   watchSaving(rpc, lab);
   const saved = await restoreSaved(lab, rpc, say);
-  restartFromSaved(rpc, lab, say);
+  let player = null;  // the lesson player, made below: a restart in a lesson rebuilds the lesson
+  restartFromSaved(rpc, lab, say, () => player);
   if (!saved.jar) delete lab.notes.held.session;  // the jar starts empty: that login is gone
   lab.restoreUndo();
   let shared = null;
@@ -76,7 +77,7 @@ async function start() {
   const admin = new Admin(byId('admin'), lab);
   admin.open('users');
   new Matrix(byId('matrix'), lab);
-  const player = new LessonPlayer(byId('lesson-panel'), { lab, rpc, requestConsole, showTab });
+  player = new LessonPlayer(byId('lesson-panel'), { lab, rpc, requestConsole, showTab });
   const picker = new LessonPicker(byId('lesson-picker'), { rpc, player });
   player.nextLesson = (id) => picker.after(id);
   player.openAdmin = (section) => admin.open(section);

@@ -107,6 +107,14 @@ export class LessonPlayer extends EventTarget {
     return remoteCore(this.rpc, coreId, labelFor, deadlineFor);
   }
 
+  // After the worker restarted: its cores are gone and their ids are given out again, so the
+  // old lesson core is forgotten (closing it would close a new one), and the lesson is rebuilt
+  // from its saved evidence.
+  async rebuild() {
+    this.core = null;
+    await this.start(this.lesson, this.progress.source, { resume: true, notes: this.progress.notes });
+  }
+
   // A lesson's core is closed once the lab no longer uses it (calls already sent finish first).
   async close(core) {
     await this.rpc.call(undefined, 'close', [core.id]).catch(() => {});

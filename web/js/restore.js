@@ -49,15 +49,24 @@ export function download(text, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-// After the worker was restarted: a fresh core with the last saved world, then every panel.
-export function restartFromSaved(rpc, lab, say) {
+// After the worker was restarted: a fresh core with the last saved world, then every panel. In a
+// lesson, the learner's own world comes back where it waits, and the lesson is rebuilt from its
+// saved evidence (`player()`: the lesson player, once there is one).
+export function restartFromSaved(rpc, lab, say, player = () => null) {
   rpc.addEventListener('restart', async ({ detail }) => {
     try {
+      const lesson = player()?.lesson ? player() : null;
+      const own = lesson ? lesson.own : lab;  // {core, notes}: the learner's own
       const id = await rpc.call(undefined, 'open', ['default'], 'Restarting the core…', startDeadlineMs);
-      if (id !== lab.core.id) throw new Error(`the new core is ${id}, not ${lab.core.id}`);
-      const notes = lab.notes;
-      await restoreSaved(lab, rpc, () => {});
-      lab.notes = notes;  // the page's notes are the newest
+      if (id !== own.core.id) throw new Error(`the new core is ${id}, not ${own.core.id}`);
+      const notes = own.notes;
+      await restoreSaved(own, rpc, () => {});
+      own.notes = notes;  // the page's notes are the newest
+      if (lesson) {
+        await lesson.rebuild();
+        say(`${detail.message} The lesson was rebuilt from what you did in it.`);
+        return;
+      }
       await lab.refresh();
       say(detail.message);
     } catch (error) {
