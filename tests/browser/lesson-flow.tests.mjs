@@ -35,6 +35,25 @@ const shipped = (root) => JSON.parse(readFileSync(join(root, 'web', 'lessons', '
 
 export const tests = [
   {
+    name: 'lesson flow: "Why not?" on a refusal the step expects explains it and offers nothing to click',
+    async run({ context, url }) {
+      const page = await openLab(context, `${url}?lesson=roles-and-403`);
+      await page.waitForSelector('body[data-ready="true"][data-lesson="roles-and-403"][data-lesson-step="1"]');
+      for (const step of [1, 2]) {
+        await sendGuessing(page, 200, '#lesson-show');
+        await page.waitForSelector('#lesson-verdict[data-met="true"]');
+        await page.click('#lesson-next');
+        await page.waitForSelector(`body[data-lesson-step="${step + 1}"]`);
+      }
+      // "Carol tries to add a book" expects 403: Why not? says so and why, with no Apply.
+      assert.equal(await sendGuessing(page, 403, '#lesson-show'), 403);
+      await page.waitForSelector('#whynot-expected');
+      assert.match(await page.locator('#whynot-expected').textContent(), /^This 403 is what the lesson's step expects: the refusal is the point/);
+      assert.ok(await page.locator('#whynot #suggestions li').count() > 0, 'what would change it is not said');
+      assert.equal(await page.locator('#whynot button').count(), 0, 'a suggestion is offered as a click');
+    },
+  },
+  {
     name: 'lesson flow: a step\'s text shows the order id the learner\'s own answer gave, not ${order}',
     async run({ context, url }) {
       const page = await openLesson(context, url, 'object-level');

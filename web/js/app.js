@@ -83,6 +83,8 @@ async function start() {
   player.openAdmin = (section) => admin.open(section);
   // Why not? would solve a challenge: it stays silent while one runs.
   whyNot.paused = () => player.challenging;
+  // A refusal the lesson's step expects is explained, not offered as something to fix.
+  whyNot.expected = () => (player.lesson && !player.challenge && player.step?.request ? player.step.expect?.status ?? null : null);
   // Every request the lab sends in a lesson goes through the player first: a predict step
   // asks for the learner's guess before it goes out.
   const sendNow = lab.send.bind(lab);

@@ -12,6 +12,7 @@ export class WhyNot {
     this.console = requestConsole;
     this.generation = 0;
     this.paused = () => false;  // app.js: true while a challenge runs (Why not? would solve it)
+    this.expected = () => null;  // app.js: the status a lesson's step expects, when it expects a refusal
     lab.addEventListener('exchange', (event) => this.explain(event.detail));
   }
 
@@ -42,6 +43,16 @@ export class WhyNot {
     const untried = answer.untried ? el('p', { class: 'hint', id: 'why-untried' },
       `${answer.untried.toLocaleString('en')} more candidate change${answer.untried === 1 ? ' was' : 's were'} not tried `
       + '(the lab stops trying after about a second’s work; sending as other users is the usual one left).') : null;
+    // The refusal is what the lesson's step teaches: explained, and what would change it said,
+    // but not offered as a click (it would take the step's point away, and later steps' too).
+    if (this.expected() === status) {
+      replace(this.root, el('p', { id: 'whynot-expected' },
+        `This ${status} is what the lesson's step expects: the refusal is the point. Here is why it happens${suggestions.length ? ', and what would change it (the lesson gets there in its own time)' : ''}.`),
+      reason, suggestions.length ? el('ul', { class: 'suggestions', id: 'suggestions' }, suggestions.map((s) => el('li', {},
+        el('span', { class: 'suggestion-text' }, s.text),
+        s.outcome ? el('span', { class: 'suggestion-outcome' }, ' → ', statusBadge(s.outcome.status, { compact: true })) : null))) : null, untried);
+      return;
+    }
     if (!suggestions.length) {
       replace(this.root, reason, el('p', {}, untried ? 'None of the changes tried lets this request through.'
         : 'No single change lets this request through.'), untried);
