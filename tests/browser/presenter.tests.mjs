@@ -125,6 +125,36 @@ const addThenList = {
 const booksListed = async (page) => JSON.parse(await page.locator('#response-body').textContent()).length;
 
 export const tests = [
+  {
+    name: 'presenter: a long decision (the object check) keeps its refusing step in view when the screen changes size',
+    async run({ context, url }) {
+      const page = await openLab(context, `${url}?lesson=object-level&presenter`);
+      await page.waitForSelector('body[data-ready="true"][data-lesson="object-level"]');
+      // Up to "Carol tries again" with Show me (step 6 is the admin change), each guess right.
+      const statuses = [200, 201, 200, 200, 200, null, 403];
+      for (const [index, status] of statuses.entries()) {
+        if (status === null) await page.click('#lesson-show');
+        else await sendGuessing(page, status, '#lesson-show');
+        await page.waitForSelector('#lesson-verdict[data-met="true"]');
+        if (index + 1 < statuses.length) {
+          await page.click('#lesson-next');
+          await page.waitForSelector(`body[data-lesson-step="${index + 2}"]`);
+        }
+      }
+      // Shown at a large size, then the screen shrinks (a projector, or full screen ends).
+      for (const [width, height] of [[1280, 720], [1366, 768]]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForFunction(() => {
+          const list = document.querySelector('#decision .seq-steps');
+          const stop = list?.querySelector('.seq-note.stop');
+          if (!list || !stop) return false;
+          const outer = list.getBoundingClientRect();
+          const inner = stop.getBoundingClientRect();
+          return list.scrollHeight > list.clientHeight && inner.top >= outer.top && inner.bottom <= outer.bottom;
+        }, null, { timeout: 5000 });
+      }
+    },
+  },
   ...sizes.map((size) => ({
     name: `presenter: a 401, a 403 and a 200 step are read whole on one ${size.join('×')} screen, nothing covered, overflowing or broken`,
     async run({ context, url, root }) {

@@ -5,6 +5,7 @@
 // of a predict step until the class has guessed, A shows it.
 import { announce } from './announce.js';
 import { byId, el } from './dom.js';
+import { showEnd } from './trace-diagram.js';
 
 const typing = (target) => target.closest?.('input, textarea, select, [contenteditable], [role="tab"]');
 const keysSaid = '→ or Space next, ← back, T tools, R restart, F full screen, H hide answers until the class guesses, A show the answer.';
@@ -29,6 +30,8 @@ export function setUpPresenter(player) {
   byId('lesson-presenter').textContent = on() ? 'Exit presenter mode' : 'Presenter mode';
   player.addEventListener('presenter', () => set(!on()));
   player.addEventListener('left', () => { if (on()) set(false); });
+  // Another screen size (F for full screen): a long decision scrolls back to its refusing step.
+  window.addEventListener('resize', () => { if (on()) showEnd(byId('decision')); });
 
   const toggleTools = () => {
     const shown = document.body.dataset.presenterTools === 'shown';

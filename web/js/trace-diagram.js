@@ -135,8 +135,9 @@ export function renderDecision(root, { request, response, trace }) {
 
 // On a projector the diagram has a fixed height. A trace too long for it (an object check
 // runs the permissions twice) scrolls its list, and only it, to the end: the answer and the
-// refusing step; the refusing step first if both do not fit.
-function showEnd(root) {
+// refusing step; the refusing step first if both do not fit. presenter.js calls it again when
+// the screen changes size (full screen, a projector plugged in).
+export function showEnd(root) {
   const list = root.querySelector('.seq-steps');
   if (!list || list.scrollHeight <= list.clientHeight) return;
   list.scrollTop = list.scrollHeight;
