@@ -7,6 +7,7 @@
 #include "lab/credentials.hpp"
 #include "lab/replay.hpp"
 #include "lesson/failure_words.hpp"
+#include "lesson/nearest_name.hpp"
 #include "pyjson/dump.hpp"
 #include "scenario/expectations.hpp"
 #include "scenario/json_equality.hpp"
@@ -45,7 +46,11 @@ std::optional<std::string> check_failure(const Value& condition, const lab::Desk
     lab::Scratch scratch(backend);
     if (const Value* as = condition.find("as")) {
         auto issued = lab::issue_credentials(scratch.backend(), as->as_str(), text_or(condition, "with", "token"));
-        if (auto* problem = std::get_if<std::string>(&issued)) return said + " as " + as->as_str() + ": " + *problem;
+        if (auto* problem = std::get_if<std::string>(&issued)) {
+            std::vector<std::string> usernames;
+            for (const User& user : backend.world().users) usernames.push_back(user.username);
+            return said + " as " + as->as_str() + ": " + *problem + did_you_mean(as->as_str(), usernames);
+        }
         request = lab::with_credentials(std::move(request), std::get<lab::Credentials>(issued));
         said += " as " + as->as_str();
     } else {
@@ -120,7 +125,12 @@ std::optional<std::string> user_failure(const Value& condition, const World& wor
     const std::string& name = condition.find("user")->as_str();
     const User* user = world.find_user(name);
     bool should_exist = !condition.find("exists") || condition.find("exists")->as_bool();
-    if (!user) return should_exist ? std::optional<std::string>(name + " no longer exists") : std::nullopt;
+    if (!user) {
+        if (!should_exist) return std::nullopt;
+        std::vector<std::string> usernames;
+        for (const User& one : world.users) usernames.push_back(one.username);
+        return name + " does not exist" + did_you_mean(name, usernames);
+    }
     if (!should_exist) return name + " still exists";
     std::vector<std::string> wrong;
     auto flag = [&](const char* key, bool actual) {

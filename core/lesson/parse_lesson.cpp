@@ -9,6 +9,7 @@
 #include "auth/permission.hpp"
 #include "crypto/random.hpp"
 #include "lesson/json_path.hpp"
+#include "lesson/nearest_name.hpp"
 #include "lesson/lesson_world.hpp"
 #include "pyjson/dump.hpp"
 #include "pyjson/parse.hpp"
@@ -48,34 +49,6 @@ std::string joined(const Names& names) {
     std::string out;
     for (const auto& name : names) out += (out.empty() ? "" : ", ") + std::string(name);
     return out;
-}
-
-// Levenshtein distance, to suggest the key a typo meant.
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
-// "; did you mean \"bookshop.add_book\"?" for the known name nearest a typo, or "".
-template <typename Names>
-std::string nearest_words(std::string_view name, const Names& known) {
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const auto& candidate : known) {
-        std::size_t d = distance(name, candidate);
-        if (d < best_distance) best_distance = d, best = std::string(candidate);
-    }
-    return best.empty() ? "" : "; did you mean " + in_quotes(best) + "?";
 }
 
 bool is_number(const Value& value) { return value.is(Kind::Int) || value.is(Kind::Float); }
@@ -151,9 +124,9 @@ private:
         for (const auto& item : object.as_dict()) {
             const std::string& key = item.first;  // a structured binding cannot be captured in C++20
             if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-            auto closest = std::min_element(known.begin(), known.end(), [&](std::string_view a, std::string_view b) { return distance(key, a) < distance(key, b); });
+            auto closest = std::min_element(known.begin(), known.end(), [&](std::string_view a, std::string_view b) { return edit_distance(key, a) < edit_distance(key, b); });
             std::string reason = "unknown key " + in_quotes(key) + " in " + what;
-            if (closest != known.end() && distance(key, *closest) <= 2) reason += "; did you mean " + in_quotes(std::string(*closest)) + "?";
+            if (closest != known.end() && edit_distance(key, *closest) <= 2) reason += "; did you mean " + in_quotes(std::string(*closest)) + "?";
             else reason += "; it may have " + joined(known);
             problem(path_key(path, key), reason);
         }
@@ -228,7 +201,7 @@ private:
             bool known = item.is(Kind::Str) && std::find(std::begin(concept_ids), std::end(concept_ids), item.as_str()) != std::end(concept_ids);
             if (!known) {
                 problem(at, "unknown concept " + (item.is(Kind::Str) ? in_quotes(item.as_str()) : kind_of(item)) +
-                                (item.is(Kind::Str) ? nearest_words(item.as_str(), concept_ids) : std::string()) + "; known: " + joined(concept_ids));
+                                (item.is(Kind::Str) ? did_you_mean(item.as_str(), std::vector<std::string>(std::begin(concept_ids), std::end(concept_ids))) : std::string()) + "; known: " + joined(concept_ids));
             } else if (!seen.insert(item.as_str()).second) {
                 problem(at, "lists " + in_quotes(item.as_str()) + " twice");
             } else {
@@ -302,7 +275,7 @@ private:
         for (std::size_t i = 0; i < names->as_list().size(); ++i) {
             const Value& name = names->as_list()[i];
             if (name.is(Kind::Str) && !auth::find_permission(name.as_str()))
-                problem(path_index(path, i), "unknown permission " + in_quotes(name.as_str()) + nearest_words(name.as_str(), keys));
+                problem(path_index(path, i), "unknown permission " + in_quotes(name.as_str()) + did_you_mean(name.as_str(), keys));
         }
     }
 
@@ -311,7 +284,7 @@ private:
         for (std::size_t i = 0; i < names->as_list().size(); ++i) {
             const Value& name = names->as_list()[i];
             if (name.is(Kind::Str) && std::find(known_groups_.begin(), known_groups_.end(), name.as_str()) == known_groups_.end())
-                problem(path_index(path, i), "unknown group " + in_quotes(name.as_str()) + nearest_words(name.as_str(), known_groups_));
+                problem(path_index(path, i), "unknown group " + in_quotes(name.as_str()) + did_you_mean(name.as_str(), known_groups_));
         }
     }
 

@@ -2,6 +2,8 @@
 
 #include "lab/replay.hpp"
 #include "lesson/failure_words.hpp"
+#include "lesson/nearest_name.hpp"
+#include "routes.hpp"
 #include "scenario/expectations.hpp"
 #include "scenario/request_builder.hpp"
 #include "scenario/scenario_error.hpp"
@@ -17,6 +19,15 @@ std::vector<std::string> expect_words(const LessonStep& step, const Value& recor
     std::vector<std::string> words;
     for (const scenario::ExpectFailure& failure : scenario::expect_failures(step.expect(), record)) words.push_back(failure_words(failure));
     return words;
+}
+
+// "no route matches /api/book/; did you mean "/api/books/"?" for a path no view answers.
+std::string route_typo(const std::string& path) {
+    std::string bare = path.substr(0, path.find('?'));
+    if (resolve(bare)) return "";
+    std::vector<std::string> patterns;
+    for (const Route& route : routes()) patterns.push_back(route.pattern);
+    return "no route matches " + bare + did_you_mean(bare, patterns);
 }
 
 std::string seconds_text(double seconds) {
@@ -49,6 +60,9 @@ StepCheck check_request_step(const LessonStep& step, const http::Request& sent, 
         return result;
     }
     result.failures = expect_words(step, record);
+    if (!result.failures.empty()) {
+        if (std::string typo = route_typo(wanted.path); !typo.empty()) result.failures.push_back(typo);
+    }
     scenario::Captures kept = result.captures;
     for (const auto& [name, path] : step.json.find("capture")->as_dict()) {
         const Value& body = record.find("json") ? *record.find("json") : Value();

@@ -186,3 +186,20 @@ TEST_CASE("a session's evidence brings back the same tokens, and a shown hint ta
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].why == "event 1: POST /auth/token/login/ answered other content in the file than in the replay");
 }
+
+TEST_CASE("a step that cannot be met because of a typo says which name was meant", "[lesson][challenge]") {
+    // A request to a path no view answers: the nearest route.
+    lesson::Lesson guided = lesson_of(R"({"format": "authlab.lesson", "version": 2, "id": "typo", "title": "Typo",
+      "steps": [{"title": "Books", "text": "List them.", "request": {"method": "GET", "path": "/api/book/"}, "expect": {"status": 200}}]})");
+    lesson::Played played = lesson::play_lesson(guided, {.cost = cheap});
+    REQUIRE(played.failing.size() == 1);
+    CHECK(played.failing[0].failures == std::vector<std::string>{"expected 200, got 404", "no route matches /api/book/; did you mean \"/api/books/\"?"});
+
+    // A goal about a user that is not there: the nearest username.
+    std::string text = editor_challenge;
+    text.replace(text.find(R"("user": "eddie")"), 15, R"("user": "edie")");
+    FixedClock clock{scenario::scenario_start};
+    lesson::Session session(lesson_of(text), 1, clock, std::nullopt, cheap);
+    const auto& failures = session.steps()[0].failures;
+    CHECK(std::find(failures.begin(), failures.end(), "edie does not exist; did you mean \"eddie\"?") != failures.end());
+}
