@@ -212,6 +212,11 @@ export class Core {
     return parsed(this.native.issueCredentials(username, mechanism));
   }
 
+  // The world's SECRET_KEY (the attack lab reveals it): the key, without the world.
+  secretKey() {
+    return parsed(this.native.secretKey()).secret_key;
+  }
+
   inspectJwt(token) {
     return parsed(this.native.inspectJwt(token));
   }

@@ -269,6 +269,11 @@ public:
         });
     }
 
+    // The attack lab's "Reveal the lab's SECRET_KEY": the key alone, not the world around it.
+    std::string secretKey() const {
+        return guarded([&] { return json_text({{"secret_key", desk().backend().world().secret_key}}); });
+    }
+
     std::string inspectJwt(const std::string& token) const {
         return guarded([&] { return json_text(lab::inspect_jwt(desk().backend(), token)); });
     }
@@ -458,6 +463,7 @@ EMSCRIPTEN_BINDINGS(authlab) {
         .function("matrix", &Core::matrix)
         .function("issueCredentials", &Core::issueCredentials)
         .function("inspectJwt", &Core::inspectJwt)
+        .function("secretKey", &Core::secretKey)
         .function("lessonRequest", &Core::lessonRequest)
         .function("lessonEvent", &Core::lessonEvent)
         .function("lessonState", &Core::lessonState)

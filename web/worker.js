@@ -191,7 +191,7 @@ const commands = {
 
 const coreMethods = new Set(['handle', 'advance', 'now', 'exportWorld', 'importWorld', 'cookies',
   'clearCookies', 'exportCookies', 'importCookies', 'hashPassword', 'checkPassword', 'whyNot', 'matrix', 'issueCredentials',
-  'inspectJwt', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'timedHandle',
+  'inspectJwt', 'secretKey', 'snapshot', 'admin', 'exportDjango', 'importDjangoFixture', 'lessonRequest', 'timedHandle',
   'lessonEvent', 'lessonState', 'lessonProgress']);
 
 function run(authlab, { core, method, args }) {

@@ -18,7 +18,8 @@ after(() => core.delete());
 const header = '{"alg": "HS256",  "typ": "JWT"}';
 
 test('forgeJwt signs the typed text with the key, and the core accepts it only with the SECRET_KEY', () => {
-  const secret = core.exportWorld().secret_key;
+  const secret = core.secretKey();  // what "Reveal" shows: the world's own key
+  assert.equal(secret, core.exportWorld().secret_key);
   const payload = '{"user_id": 1, "token_type": "access", "jti": "j", "exp": 99999999999}';
   const forged = lab.forgeJwt({ header, payload, mode: 'hs256', key: secret });
   const [head, body] = forged.token.split('.');

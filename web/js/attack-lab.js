@@ -133,10 +133,11 @@ export class AttackLab {
   }
 
   async reveal() {
-    const world = await this.lab.core.exportWorld();
+    // The key alone crosses to the page: a world of 10,000 users stays in the worker.
+    const secretKey = await this.lab.core.secretKey();
     replace(this.secret,
-      el('p', {}, 'SECRET_KEY: ', el('code', { id: 'attack-secret-key' }, world.secret_key), ' ',
-        el('button', { type: 'button', id: 'attack-use-secret', onclick: () => { this.key.value = world.secret_key; this.modeInput('hs256').checked = true; } },
+      el('p', {}, 'SECRET_KEY: ', el('code', { id: 'attack-secret-key' }, secretKey), ' ',
+        el('button', { type: 'button', id: 'attack-use-secret', onclick: () => { this.key.value = secretKey; this.modeInput('hs256').checked = true; } },
           'Use it as the key')),
       el('p', { class: 'hint' }, 'The server trusts any token whose HS256 signature this key makes: whoever knows it can sign '
         + 'any payload, as any user, and it is accepted like a real login. That is why SECRET_KEY must stay secret.'));
