@@ -41,6 +41,21 @@ async function passTheCallDeadline(page) {
   await page.clock.fastForward(callDeadlineMs);
 }
 
+// The next request reaches the worker, which dies while handling it; the page waits out the
+// call's deadline.
+async function sendToAWorkerThatDies(page, worker) {
+  await worker.evaluate(() => {
+    const handle = self.onmessage;
+    self.onmessage = (event) => {
+      if (event.data.method === 'handle') self.close();
+      else handle(event);
+    };
+  });
+  await choosePreset(page, 'GET', '/api/books/');
+  await page.click('#send');
+  await passTheCallDeadline(page);
+}
+
 export const tests = [
   {
     name: 'a worker killed mid-request is restarted from the saved world, intact',
@@ -48,18 +63,8 @@ export const tests = [
       await context.clock.install();
       const page = await openLab(context, url);
       await addGroup(page, 'Auditors');
-      // The next request reaches the worker, which dies while handling it.
       const worker = await coreWorker(page);
-      await worker.evaluate(() => {
-        const handle = self.onmessage;
-        self.onmessage = (event) => {
-          if (event.data.method === 'handle') self.close();
-          else handle(event);
-        };
-      });
-      await choosePreset(page, 'GET', '/api/books/');
-      await page.click('#send');
-      await passTheCallDeadline(page);
+      await sendToAWorkerThatDies(page, worker);
       await page.waitForSelector('#world-message:has-text("restarted from the last saved world")');
       await page.waitForFunction(() => !document.body.classList.contains('is-busy'));
       // The world is intact and the new core answers.
@@ -82,17 +87,7 @@ export const tests = [
       await page.waitForSelector(`body[data-ready="true"][data-lesson="${lesson.id}"][data-lesson-step="1"]`);
       await sendGuessing(page, lesson.steps[0].expect.status, '#lesson-show');
       await page.waitForSelector('#lesson-verdict[data-met="true"]');
-      const worker = await coreWorker(page);
-      await worker.evaluate(() => {
-        const handle = self.onmessage;
-        self.onmessage = (event) => {
-          if (event.data.method === 'handle') self.close();
-          else handle(event);
-        };
-      });
-      await choosePreset(page, 'GET', '/api/books/');
-      await page.click('#send');
-      await passTheCallDeadline(page);
+      await sendToAWorkerThatDies(page, await coreWorker(page));
       await page.waitForSelector('#world-message:has-text("The lesson was rebuilt from what you did in it")');
       await page.waitForFunction(() => !document.body.classList.contains('is-busy'));
       // Still in the lesson, its first step still done (replayed), and the new core answers.
