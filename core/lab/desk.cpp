@@ -11,8 +11,14 @@ namespace {
 
 using pyjson::Value;
 
-Acted refused(const std::string& message) { return {json_text({{"error", message}}), false, std::nullopt, {}}; }
-Acted done(std::string answer) { return {std::move(answer), true, std::nullopt, {}}; }
+Acted answered(std::string answer, bool ok) {
+    Acted acted;
+    acted.answer = std::move(answer);
+    acted.ok = ok;
+    return acted;
+}
+Acted refused(const std::string& message) { return answered(json_text({{"error", message}}), false); }
+Acted done(std::string answer) { return answered(std::move(answer), true); }
 const std::string ok_json = R"({"ok": true})";
 
 std::string text_of(const Value& value, const char* what) {
@@ -58,7 +64,7 @@ Acted Desk::act_now(const Value& action) {
         auto command = nlohmann::json::parse(pyjson::dumps(body), nullptr, false);
         if (command.is_discarded()) return refused("the command is not JSON");
         nlohmann::ordered_json answer = apply_admin_command(backend_, command);
-        return {json_text(answer), !answer.contains("error"), std::nullopt, {}};
+        return answered(json_text(answer), !answer.contains("error"));
     }
     if (kind == "advance") {
         if (auto problem = browser_.advance(seconds_of(body))) return refused(*problem);
@@ -74,7 +80,11 @@ Acted Desk::act_now(const Value& action) {
             return refused("the simulator cannot keep another credential: " + problem);
         }
         const Credentials& credentials = std::get<Credentials>(issued);
-        if (credentials.authorization) return done(json_text({{"header", *credentials.authorization}}));
+        if (credentials.authorization) {
+            Acted acted = done(json_text({{"header", *credentials.authorization}}));
+            acted.authorization = credentials.authorization;
+            return acted;
+        }
         nlohmann::ordered_json names = nlohmann::ordered_json::array();
         browser_.receive(credentials.cookies);
         for (const http::SetCookie& cookie : credentials.cookies) names.push_back(cookie.name);

@@ -28,6 +28,7 @@ struct Acted {
     bool ok = true;                           // false: refused, nothing changed
     std::optional<BrowserSession::Sent> sent;  // a request's exchange
     http::Request request;                     // a request as it was asked for (before the jar's cookies)
+    std::optional<std::string> authorization;  // "send as": the header it issued ("Token …", "Bearer …")
 };
 
 class Desk {

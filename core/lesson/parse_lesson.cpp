@@ -245,11 +245,15 @@ private:
     // The names a setup gives, each where it is written, with the nearest known name for a typo:
     // a permission key, a group (the base world's or the setup's own).
     void setup_names(const Value& setup) {
-        std::vector<std::string> groups;
-        if (setup.find("world")->as_str() == "default") {
+        // The default world's groups, built once: every lesson read (the page reads one per call) asks.
+        static const std::vector<std::string> default_groups = [] {
             crypto::SeededRandom random(1);
-            for (const Group& group : default_world(random, auth::Argon2Cost{8, 1, 1}).groups) groups.push_back(group.name);
-        }
+            std::vector<std::string> names;
+            for (const Group& group : default_world(random, auth::Argon2Cost{8, 1, 1}).groups) names.push_back(group.name);
+            return names;
+        }();
+        std::vector<std::string> groups;
+        if (setup.find("world")->as_str() == "default") groups = default_groups;
         for (const Value& group : setup.find("groups")->as_list()) {
             if (const Value* name = group.find("name"); name && name->is(Kind::Str)) groups.push_back(name->as_str());
         }

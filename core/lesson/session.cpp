@@ -54,18 +54,15 @@ std::optional<std::string> bearer_token(const http::Request& request) {
 
 }  // namespace
 
-// The JWTs the server gives out: the token views' "access" and "refresh", and "send as".
-void Session::remember_issued(const lab::Acted& acted) {
-    auto answer = nlohmann::json::parse(acted.answer, nullptr, false);
-    if (answer.is_discarded()) return;
-    if (answer.contains("header") && answer["header"].is_string()) {
-        const std::string header = answer["header"];
-        if (header.starts_with("Bearer ")) issued_.insert(header.substr(7));
-    }
-    if (!answer.contains("response") || !answer["response"].contains("json")) return;
-    const auto& body = answer["response"]["json"];
-    for (const char* key : {"access", "refresh"}) {
-        if (body.is_object() && body.contains(key) && body[key].is_string()) issued_.insert(body[key].get<std::string>());
+// The JWTs the server gives out: the token views' "access" and "refresh" (in an answer's JSON,
+// `body`), and "send as" (the header it issued).
+void Session::remember_issued(const lab::Acted& acted, const Value* body) {
+    if (body) {
+        for (const char* key : {"access", "refresh"}) {
+            if (const Value* token = body->find(key); token && token->is(Kind::Str)) issued_.insert(token->as_str());
+        }
+    } else if (acted.authorization && acted.authorization->starts_with("Bearer ")) {
+        issued_.insert(acted.authorization->substr(7));
     }
 }
 
@@ -104,7 +101,12 @@ void Session::record(Value event, Micros at, std::optional<double> wall) {
 }
 
 lab::Acted Session::act(const Value& action, std::optional<Micros> at, std::optional<double> wall) {
-    if (events_.size() >= max_events) return {R"({"error": "this lesson has recorded as much as it can keep; restart it"})", false, std::nullopt, {}};
+    if (events_.size() >= max_events) {
+        lab::Acted full;
+        full.answer = R"({"error": "this lesson has recorded as much as it can keep; restart it"})";
+        full.ok = false;
+        return full;
+    }
     Micros when = at.value_or(desk_.clock_now());
     lab::Desk::Instant instant(desk_, when);
     lab::Acted acted = desk_.act(action);
@@ -172,9 +174,10 @@ void Session::judge(const lab::Acted* acted) {
     StepState& state = steps_[current_];
     const LessonStep& step = lesson_.steps[current_];
     SentRequest* sent = nullptr;
-    if (acted) remember_issued(*acted);
+    if (acted && !acted->sent) remember_issued(*acted, nullptr);
     if (acted && acted->sent) {
         SentRequest one{acted->request, scenario::record_response(acted->sent->exchange.response, acted->sent->at), std::nullopt, "", false};
+        remember_issued(*acted, one.record.find("json"));
         authenticated(acted->sent->exchange.trace, one);
         if (std::optional<std::string> bearer = bearer_token(acted->request)) one.forged = !issued_.contains(*bearer);
         sent_.push_back(std::move(one));

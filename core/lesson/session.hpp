@@ -80,7 +80,7 @@ public:
 private:
     void record(pyjson::Value event, Micros at, std::optional<double> wall);
     void judge(const lab::Acted* acted);
-    void remember_issued(const lab::Acted& acted);
+    void remember_issued(const lab::Acted& acted, const pyjson::Value* body);
     void begin_step(std::size_t index);
     std::size_t index_of(const pyjson::Value& event, const char* key) const;
 

@@ -16,6 +16,15 @@ async function throttleAnonymousBooks(page, rate) {
   await page.click('#policies-save');
 }
 
+// A fresh page whose books list anonymous requests may GET at `rate`, the console ready to send one.
+async function booksThrottledForAnonymous(context, url, rate) {
+  const page = await openLab(context, url);
+  await throttleAnonymousBooks(page, rate);
+  await page.waitForSelector('#admin-message:has-text("policies")');
+  await choosePreset(page, 'GET', '/api/books/');
+  return page;
+}
+
 // The throttles' history in the learner's saved world, as the worker last wrote it to IndexedDB.
 function savedThrottleEntries(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
@@ -46,10 +55,7 @@ export const tests = [
   {
     name: 'the third anonymous request in a minute is 429, drawn in the throttle lane, and waiting lets it through',
     async run({ context, url, artifacts }) {
-      const page = await openLab(context, url);
-      await throttleAnonymousBooks(page, '2/min');
-      await page.waitForSelector('#admin-message:has-text("policies")');
-      await choosePreset(page, 'GET', '/api/books/');
+      const page = await booksThrottledForAnonymous(context, url, '2/min');
       assert.equal(await send(page), 200);
       assert.equal(await send(page), 200);
       assert.equal(await send(page), 429);
@@ -71,10 +77,7 @@ export const tests = [
   {
     name: 'a throttle\'s history is saved with the world: after a 429 and a reload, the next request is still 429',
     async run({ context, url }) {
-      const page = await openLab(context, url);
-      await throttleAnonymousBooks(page, '1/day');
-      await page.waitForSelector('#admin-message:has-text("policies")');
-      await choosePreset(page, 'GET', '/api/books/');
+      const page = await booksThrottledForAnonymous(context, url, '1/day');
       assert.equal(await send(page), 200);
       assert.equal(await send(page), 429);
       // The worker saves after it answers; the reload waits for that save, not for a time.

@@ -47,11 +47,8 @@ export class Lab extends EventTarget {
     const saving = !paused && place;
     this.snapshot = await this.core.refresh({ window: viewWindow, place: saving ? place : null, notes: saving ? this.notes : null });
     this.snapshotAt = performance.now();
-    if (!paused && !place) {
-      // A store that keeps the text itself (a lesson's progress; its worlds are small).
-      const [world, cookies] = await Promise.all([this.core.exportWorldText(), this.core.exportCookiesText()]);
-      this.store.save(world, cookies, this.notes);
-    }
+    // A lesson's store keeps only the notes: its world is rebuilt from the lesson's evidence.
+    if (!paused && !place) this.store.saveNotes(this.notes);
     this.dispatchEvent(new Event('change'));
   }
 

@@ -96,11 +96,6 @@ export function progressWords(lesson, entry) {
 export function lessonStore(open) {
   return {
     paused: false,
-    save(worldText, cookiesText, notes) {
-      open.notes = notes;
-      saveOpenLesson(open);
-      return true;
-    },
     saveNotes(notes) {
       open.notes = notes;
       saveOpenLesson(open);
